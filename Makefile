@@ -1,0 +1,28 @@
+# matins: PGXS build.
+#
+# The install script of the first release, matins--0.1.0.sql, is assembled from the ordered
+# pieces in sql/install/ and is frozen from then on: every later version adds an upgrade script
+# sql/updates/matins--A--B.sql and never edits a released piece.  PostgreSQL installs a later
+# version by running the 0.1.0 script and then the upgrade chain.
+
+EXTENSION    = matins
+BASE_VERSION = 0.1.0
+MODULE_big   = matins
+OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o
+
+DATA_built   = matins--$(BASE_VERSION).sql
+DATA         = $(wildcard sql/updates/matins--*--*.sql)
+
+# pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
+# sql/updates hold the extension's own scripts)
+REGRESS      = catalogs params errors
+REGRESS_OPTS = --load-extension=btree_gist --load-extension=matins
+
+PG_CONFIG ?= pg_config
+PG_CPPFLAGS = -I$(srcdir)/src
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+matins--$(BASE_VERSION).sql: $(sort $(wildcard sql/install/*.sql))
+	cat $^ > $@

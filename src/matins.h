@@ -1,0 +1,14 @@
+/*
+ * matins.h
+ *      Declarations shared by the C files of the matins extension.
+ */
+#ifndef MATINS_H
+#define MATINS_H
+
+#include "postgres.h"
+
+/* catalog_cache.c: the per-backend generation of the catalogs */
+extern void matins_catalog_cache_init(void);
+extern uint64 matins_catalog_generation_now(void);
+
+#endif							/* MATINS_H */
