@@ -170,7 +170,6 @@ SELECT results_eq(
         ('chronic.extra_diseases_max'::text, 5::numeric, 'count'::text, 'JL19-CH'::text),
         ('chronic.ratio',                    0.60,       'ratio',       'JL19-CH'),
         ('class_a.pre_self_pay_ratio',       0,          'ratio',       'JL19-B'),
-        ('class_b.pre_self_pay_ratio',       0.10,       'ratio',       'JL19-B'),
         ('outpatient.ceiling',               6500,       'yuan',        'JL19-CH'),
         ('outpatient.max_level',             2,          'count',       'JL19-OP'),
         ('outpatient.other_max_level',       1,          'count',       'JL19-OP'),
@@ -190,7 +189,7 @@ SELECT is(
     'JL19-CH: general plus chronic outpatient fund payments are at most 6500 a year');
 
 SELECT is(
-    (SELECT value FROM matins.policy_constant WHERE policy = 'JL-2019-RES' AND name = 'class_b.pre_self_pay_ratio'),
+    matins.param('220000', 'resident.class_b_rate', '2020-01-01'),
     0.10::numeric,
     'JL19-B: the class-B pre-self-pay share is 10%');
 

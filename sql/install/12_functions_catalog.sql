@@ -120,9 +120,10 @@ BEGIN
             RAISE EXCEPTION 'value % of parameter "%" is not allowed for region %', NEW.value, NEW.name, NEW.region
                 USING ERRCODE = 'numeric_value_out_of_range',
                       DETAIL = pg_catalog.format('Rule %s for region %s allows %s.', lim.source, lim.region,
-                               coalesce('one of ' || lim.allowed::text,
-                                        pg_catalog.format('from %s to %s', coalesce(lim.min_value::text, '-'),
-                                                          coalesce(lim.max_value::text, '-')))),
+                               CASE WHEN lim.allowed IS NOT NULL THEN 'one of ' || lim.allowed::text
+                                    WHEN lim.max_value IS NULL THEN 'at least ' || lim.min_value
+                                    WHEN lim.min_value IS NULL THEN 'at most ' || lim.max_value
+                                    ELSE pg_catalog.format('%s to %s', lim.min_value, lim.max_value) END),
                       HINT = 'Choose a value within the document''s bounds.';
         END IF;
     END LOOP;

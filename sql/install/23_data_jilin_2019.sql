@@ -121,9 +121,7 @@ INSERT INTO @extschema@.policy_constant (policy, name, value, unit, description,
     ('JL-2019-RES', 'special.min_level', 2, 'count',
      'Lowest hospital level where special outpatient diseases are paid',
      'JL19-SP'),
-    ('JL-2019-RES', 'class_b.pre_self_pay_ratio', 0.10, 'ratio',
-     'Share of a class-B amount the person pays before the fund applies its ratio (price-limited high-value consumables excepted)',
-     'JL19-B'),
+    -- the class-B share (10%) is the region parameter resident.class_b_rate (21_data_params.sql)
     ('JL-2019-RES', 'class_a.pre_self_pay_ratio', 0, 'ratio',
      'Share of a class-A amount the person pays first (none may be set)',
      'JL19-B');
