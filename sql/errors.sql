@@ -23,3 +23,7 @@ CREATE TABLE no_shipped (a int);
 CREATE TRIGGER wrong BEFORE INSERT ON no_shipped FOR EACH ROW EXECUTE FUNCTION matins.guard_catalog_row();
 INSERT INTO no_shipped VALUES (1);
 DROP TABLE no_shipped;
+-- a region's parent and a policy's base must exist
+INSERT INTO matins.region (code, name, level, parent, source) VALUES ('440100', '广州市', 'city', '440000', 'test');
+INSERT INTO matins.policy (id, region, scope, title, issuer, status, based_on, valid_from, seed_file, source)
+VALUES ('BT-2030-MAT', '150200', 'maternity', 't', 'i', 'in_force', 'NM-2029-MAT', '2030-01-01', 'f', 'test');

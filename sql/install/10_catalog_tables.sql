@@ -14,7 +14,9 @@ CREATE TABLE @extschema@.region (
               CONSTRAINT region_code_format CHECK (code ~ '^[0-9]{6}$'),
     name      text NOT NULL CHECK (name <> ''),
     level     text NOT NULL CHECK (level IN ('nation', 'province', 'city', 'county')),
-    parent    text REFERENCES @extschema@.region (code),
+    -- the region one level up; its existence is checked by matins.check_catalog_parent() (a
+    -- self-referencing foreign key would make pg_dump warn about every dump)
+    parent    text,
     source    text NOT NULL CHECK (source <> ''),
     shipped   boolean NOT NULL DEFAULT false,
     CONSTRAINT region_parent_shape CHECK (
@@ -36,7 +38,7 @@ CREATE TABLE @extschema@.policy (
     doc_number  text,
     issuer      text NOT NULL CHECK (issuer <> ''),
     status      text NOT NULL CHECK (status IN ('in_force', 'draft')),
-    based_on    text REFERENCES @extschema@.policy (id),
+    based_on    text,           -- another policy's id, checked by matins.check_catalog_parent()
     valid_from  date,
     valid_to    date,
     seed_file   text NOT NULL,

@@ -60,6 +60,34 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.check_region(text) IS
     'Returns the region when its province has catalog rows, else raises a clear error';
 
+-- BEFORE INSERT OR UPDATE trigger of region and policy: a region's parent and a policy's
+-- based_on must name an existing row of the same table.
+CREATE FUNCTION @extschema@.check_catalog_parent() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+    -- (PL/pgSQL resolves every field of an expression, so each table gets its own branch)
+    IF TG_TABLE_NAME = 'region' THEN
+        IF NEW.parent IS NOT NULL
+           AND NOT EXISTS (SELECT FROM @extschema@.region r WHERE r.code = NEW.parent) THEN
+            RAISE EXCEPTION 'parent region "%" of region "%" does not exist', NEW.parent, NEW.code
+                USING ERRCODE = 'foreign_key_violation', HINT = 'Insert the parent region first.';
+        END IF;
+    ELSIF NEW.based_on IS NOT NULL
+          AND NOT EXISTS (SELECT FROM @extschema@.policy p WHERE p.id = NEW.based_on) THEN
+        RAISE EXCEPTION 'policy "%" is based on "%", which does not exist', NEW.id, NEW.based_on
+            USING ERRCODE = 'foreign_key_violation', HINT = 'Insert the policy it is based on first.';
+    END IF;
+    RETURN NEW;
+END
+$fn$;
+
+CREATE TRIGGER check_catalog_parent BEFORE INSERT OR UPDATE ON @extschema@.region
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.check_catalog_parent();
+CREATE TRIGGER check_catalog_parent BEFORE INSERT OR UPDATE ON @extschema@.policy
+    FOR EACH ROW EXECUTE FUNCTION @extschema@.check_catalog_parent();
+
 -- BEFORE INSERT OR UPDATE trigger of param_value: the name must exist, the value must respect the
 -- bounds of param_def and of any param_limit on the region chain, and a region's local values
 -- must not overlap in time.  Named to fire after guard_catalog_row, so NEW.shipped is settled.

@@ -22,6 +22,7 @@ GRANT EXECUTE ON FUNCTION @extschema@.end_param(text, text, date) TO matins_admi
 REVOKE ALL ON FUNCTION @extschema@.guard_catalog_row() FROM PUBLIC;
 REVOKE ALL ON FUNCTION @extschema@.catalog_changed() FROM PUBLIC;
 REVOKE ALL ON FUNCTION @extschema@.validate_param_value() FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.check_catalog_parent() FROM PUBLIC;
 
 GRANT INSERT, UPDATE, DELETE ON
     @extschema@.param_value, @extschema@.param_limit, @extschema@.policy_constant,
