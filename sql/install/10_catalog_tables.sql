@@ -3,8 +3,10 @@
 -- Every table carries `source` (the rule id of ../shared/policy/rules.md that the row implements)
 -- and `shipped`.  `shipped` is set by matins.guard_catalog_row(): true for rows written by the
 -- extension's own scripts, false for every row a DBA adds.  Shipped rows cannot be changed outside
--- an extension script; a DBA corrects one by adding a local row with the same key, which takes
--- precedence in every lookup.  pg_dump saves only the local rows (WHERE NOT shipped), so a restore
+-- an extension script.  In the item, schedule, rate, constant, limit and leave catalogs (whose
+-- keys include `shipped`) a DBA corrects a shipped row by adding a local row with the same key,
+-- which takes precedence in every lookup; parameters are overridden by dated local values.
+-- Regions, policies and parameter names are maintained by the extension's owner only.  pg_dump saves only the local rows (WHERE NOT shipped), so a restore
 -- recreates the shipped rows through CREATE EXTENSION and then adds the local ones on top.
 
 -- Regions by GB/T 2260 code.  '000000' stands for national rules (CN-*), the last step of every

@@ -18,7 +18,7 @@ BEGIN
     IF region = '000000' THEN
         RETURN chain;
     END IF;
-    IF substr(region, 5, 2) <> '00' THEN
+    IF substr(region, 5, 2) <> '00' AND substr(region, 3, 2) <> '00' THEN
         chain := chain || (substr(region, 1, 4) || '00');
     END IF;
     IF substr(region, 3, 4) <> '0000' THEN

@@ -35,5 +35,5 @@ VALUES
      'wenzhou-draft-maternity.txt', 'WZ-PN'),
     ('LZ-2025-MAT', '620100', 'maternity',
      '兰州市生育保险实施细则',
-     '兰医保〔2025〕37号', '兰州市医疗保障局', 'in_force', NULL, '2025-06-27', '2030-06-26',
+     '兰医保〔2025〕37号', '兰州市医疗保障局、兰州市财政局、国家税务总局兰州市税务局', 'in_force', NULL, '2025-06-27', '2030-06-26',
      'lanzhou-2025-maternity.txt', 'LZ-COV');
