@@ -2,16 +2,19 @@
 #
 # The install script of the first release, matins--0.1.0.sql, is assembled from the ordered
 # pieces in sql/install/ and is frozen from then on: every later version adds an upgrade script
-# sql/updates/matins--A--B.sql and never edits a released piece.  PostgreSQL installs a later
-# version by running the 0.1.0 script and then the upgrade chain.
+# matins--A--B.sql, assembled from the pieces in sql/updates/B/, and never edits a released
+# piece.  PostgreSQL installs a later version by running the 0.1.0 script and then the chain.
 
 EXTENSION    = matins
 BASE_VERSION = 0.1.0
 MODULE_big   = matins
-OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o
+OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o src/money.o src/codes.o \
+               src/catalog.o src/claim.o src/usage.o src/route.o src/settle.o src/settle_sql.o \
+               src/rules/maternity.o src/rules/basic.o src/rules/art.o
 
-DATA_built   = matins--$(BASE_VERSION).sql
-DATA         = $(wildcard sql/updates/matins--*--*.sql)
+# each upgrade script is assembled from the ordered pieces in sql/updates/<version>/
+UPGRADES     = matins--0.1.0--0.2.0.sql
+DATA_built   = matins--$(BASE_VERSION).sql $(UPGRADES)
 
 # pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
 # sql/updates hold the extension's own scripts)
@@ -25,4 +28,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 matins--$(BASE_VERSION).sql: $(sort $(wildcard sql/install/*.sql))
+	cat $^ > $@
+
+matins--0.1.0--0.2.0.sql: $(sort $(wildcard sql/updates/0.2.0/*.sql))
 	cat $^ > $@

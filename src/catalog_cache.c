@@ -23,7 +23,7 @@ static const char *const catalog_table_names[] = {
 	"region", "policy", "param_def", "param_limit", "param_value", "policy_constant",
 	"art_item", "prenatal_package_item", "prenatal_list_item", "designated_hospital",
 	"benefit_quota", "band_schedule", "chronic_disease", "special_disease",
-	"contribution_rate", "leave_rule"
+	"contribution_rate", "leave_rule", "route", "rule"
 };
 #define N_CATALOG_TABLES lengthof(catalog_table_names)
 

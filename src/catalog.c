@@ -1,0 +1,654 @@
+/*
+ * catalog.c
+ *      The per-backend cache of the catalogs: loaded through kept SPI plans into a memory
+ *      context of its own, and rebuilt when the catalog generation (catalog_cache.c) moves on,
+ *      i.e. after any write to a catalog table, in this backend or a committed one elsewhere.
+ *
+ * Where a DBA's local row shares the key of a shipped row, the queries keep the local row
+ * (DISTINCT ON ... ORDER BY ..., shipped), so the C code never sees the overridden row.
+ */
+#include "postgres.h"
+
+#include <limits.h>
+
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "catalog.h"
+#include "matins.h"
+
+const char *const handler_names[] = {
+	"full", "transfer", "prenatal_cap", "prenatal_package", "prenatal_list", "quota",
+	"employee_inpatient", "resident_inpatient", "resident_special", "resident_outpatient",
+	"resident_chronic", "art"
+};
+
+static MatinsCatalog *current_catalog = NULL;
+
+/* one catalog query: its text and its kept plan */
+typedef struct CatalogQuery
+{
+	const char *sql;
+	SPIPlanPtr	plan;
+} CatalogQuery;
+
+enum
+{
+	Q_POLICY, Q_PARAM, Q_CONSTANT, Q_ART, Q_PACKAGE, Q_LIST, Q_HOSPITAL, Q_QUOTA, Q_BAND,
+	Q_CHRONIC, Q_SPECIAL, Q_ROUTE, Q_RULE, Q_LEAVE, Q_RATE, Q_PROVINCE, N_QUERIES
+};
+
+static CatalogQuery queries[N_QUERIES] = {
+	[Q_POLICY] = {"SELECT id, region, scope = 'maternity', status = 'draft',"
+		" coalesce(valid_from, '-infinity'::date), coalesce(valid_to, 'infinity'::date), based_on"
+	" FROM matins.policy ORDER BY id"},
+	[Q_PARAM] = {"SELECT region, name, (value * 1000000)::int8, valid_from,"
+		" coalesce(valid_to, 'infinity'::date), shipped"
+	" FROM matins.param_value ORDER BY name, region, shipped, valid_from"},
+	[Q_CONSTANT] = {"SELECT DISTINCT ON (policy, name) policy, name, (value * 1000000)::int8"
+	" FROM matins.policy_constant ORDER BY policy, name, shipped"},
+	[Q_ART] = {"SELECT DISTINCT ON (policy, code) policy, code, unit, (price * 100)::int8,"
+		" coalesce(surcharge_kind, ''), coalesce((surcharge_value * 1000000)::int8, 0),"
+		" coalesce(surcharge_payable, false), coalesce((price_cap * 100)::int8, -1), item_class,"
+		" once_per_person, coalesce('monogenic' = ANY (indications), false)::int"
+		" + 2 * coalesce('chromosomal' = ANY (indications), false)::int"
+	" FROM matins.art_item ORDER BY policy, code, shipped"},
+	[Q_PACKAGE] = {"SELECT DISTINCT ON (policy, code) policy, code, base_count, alt_group,"
+		" coalesce(group_count, 0)"
+	" FROM matins.prenatal_package_item ORDER BY policy, code, shipped"},
+	[Q_LIST] = {"SELECT DISTINCT policy, coalesce(visit, 0), name"
+	" FROM matins.prenatal_list_item ORDER BY 1, 2, 3"},
+	[Q_HOSPITAL] = {"SELECT DISTINCT policy, benefit, hospital FROM matins.designated_hospital"
+	" ORDER BY 1, 2, 3"},
+	[Q_QUOTA] = {"SELECT DISTINCT ON (policy, benefit, setting, procedure) policy, benefit, setting,"
+		" procedure, (quota * 100)::int8, coalesce(min_level, 0)::int, designated_only,"
+		" per = 'pregnancy', source"
+	" FROM matins.benefit_quota ORDER BY policy, benefit, setting, procedure, shipped"},
+	[Q_BAND] = {"SELECT b.policy, b.scheme, b.level::int, (b.lower_bound * 100)::int8,"
+		" coalesce((b.upper_bound * 100)::int8, -1), (b.ratio * 1000000)::int8"
+		" FROM matins.band_schedule b"
+		" WHERE NOT b.shipped OR NOT EXISTS (SELECT FROM matins.band_schedule l WHERE NOT l.shipped"
+		"   AND l.policy = b.policy AND l.scheme = b.scheme AND l.level = b.level)"
+	" ORDER BY b.policy, b.scheme, b.level, b.lower_bound"},
+	[Q_CHRONIC] = {"SELECT DISTINCT ON (policy, code) policy, code, (quota * 100)::int8,"
+		" (fund_max * 100)::int8, false"
+	" FROM matins.chronic_disease ORDER BY policy, code, shipped"},
+	[Q_SPECIAL] = {"SELECT DISTINCT ON (policy, code) policy, code, 0::int8, 0::int8,"
+		" treatment = 'no_rule'"
+	" FROM matins.special_disease ORDER BY policy, code, shipped"},
+	[Q_ROUTE] = {"SELECT DISTINCT ON (policy, seq) policy, seq, benefit, setting, scheme,"
+		" person_types::text, insured, procedures::text, locations::text, handler, route, fund = 'maternity',"
+		" (ratio * 1000000)::int8, ratio_param, cap_param, cap_constant, cap_transfer,"
+		" delegate_scope IS NOT NULL, source"
+	" FROM matins.route ORDER BY policy, seq, shipped"},
+	[Q_RULE] = {"SELECT id, document, article FROM matins.rule ORDER BY id"},
+	[Q_LEAVE] = {"SELECT region, event, component, lower(birth_order),"
+		" coalesce(upper(birth_order), 2147483647), lower(gestation_months),"
+		" coalesce(upper(gestation_months), 2147483647), days, source"
+	" FROM matins.leave_rule ORDER BY region, event, component, shipped, lower(birth_order),"
+	" lower(gestation_months)"},
+	[Q_RATE] = {"SELECT DISTINCT ON (policy, person_type) policy, person_type, payer,"
+		" rate IS NOT NULL, coalesce((rate * 1000000)::int8, 0),"
+		" coalesce((min_rate * 1000000)::int8, 0), coalesce((max_rate * 1000000)::int8, 0),"
+		" param_name, source"
+	" FROM matins.contribution_rate ORDER BY policy, person_type, shipped"},
+	[Q_PROVINCE] = {"SELECT code FROM matins.region WHERE level = 'province' ORDER BY code"},
+};
+
+/* the row being read by the fill functions, and the context the rows are copied into */
+static HeapTuple cur_tuple;
+static TupleDesc cur_desc;
+static MemoryContext load_cxt;
+
+/* column getters over cur_tuple; text is copied into the current (cache) context */
+static char *
+col_text(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+
+	return isnull ? NULL : TextDatumGetCString(d);
+}
+
+static int64
+col_int8(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+
+	return isnull ? 0 : DatumGetInt64(d);
+}
+
+static int32
+col_int4(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+
+	return isnull ? 0 : DatumGetInt32(d);
+}
+
+static bool
+col_isnull(int col)
+{
+	bool		isnull;
+
+	(void) SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+	return isnull;
+}
+
+static bool
+col_bool(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+
+	return !isnull && DatumGetBool(d);
+}
+
+static DateADT
+col_date(int col)
+{
+	bool		isnull;
+	Datum		d = SPI_getbinval(cur_tuple, cur_desc, col, &isnull);
+
+	return isnull ? DATE_NO_END : DatumGetDateADT(d);
+}
+
+/* a text[] column of codes as a bitmask over names[first..n-1]; 0 when NULL */
+static uint32
+col_code_mask(int col, const char *const *names, int first, int n)
+{
+	char	   *s = col_text(col);	/* "{a,b}" */
+	uint32		mask = 0;
+	char	   *tok;
+	char	   *save;
+
+	if (s == NULL)
+		return 0;
+	s[strlen(s) - 1] = '\0';
+	for (tok = strtok_r(s + 1, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+		mask |= (uint32) 1 << code_lookup("catalog code", tok, names, first, n);
+	return mask;
+}
+
+/*
+ * run_query
+ *      Execute one catalog query; returns the number of rows (in SPI_tuptable).
+ */
+static uint64
+run_query(int q)
+{
+	int			rc;
+
+	if (queries[q].plan == NULL)
+	{
+		SPIPlanPtr	plan = SPI_prepare(queries[q].sql, 0, NULL);
+
+		if (plan == NULL)
+			elog(ERROR, "matins: SPI_prepare failed for catalog query %d: %s", q,
+				 SPI_result_code_string(SPI_result));
+		if (SPI_keepplan(plan) != 0)
+			elog(ERROR, "matins: SPI_keepplan failed");
+		queries[q].plan = plan;
+	}
+	rc = SPI_execute_plan(queries[q].plan, NULL, NULL, true, 0);
+	if (rc != SPI_OK_SELECT)
+		elog(ERROR, "matins: catalog query %d failed: %s", q, SPI_result_code_string(rc));
+	cur_desc = SPI_tuptable->tupdesc;
+	/* SPI calls leave the SPI procedure context current: copy rows into the cache's own */
+	MemoryContextSwitchTo(load_cxt);
+	return SPI_processed;
+}
+
+#define FOR_EACH_ROW(q, arr, count) \
+	for (uint64 n_ = run_query(q), i_ = ((arr) = palloc0(sizeof(*(arr)) * (n_ + 1)), (count) = (int) n_, 0); \
+		 i_ < n_ && (cur_tuple = SPI_tuptable->vals[i_]) != NULL; i_++)
+#define ROW(arr) (&(arr)[i_])
+
+/*
+ * load_catalog
+ *      Read every catalog table into a new context; runs inside SPI_connect/SPI_finish.
+ */
+static void
+load_catalog(MatinsCatalog *cat)
+{
+	FOR_EACH_ROW(Q_POLICY, cat->policies, cat->n_policies)
+	{
+		PolicyRow  *r = ROW(cat->policies);
+
+		r->id = col_text(1);
+		r->region = col_text(2);
+		r->maternity = col_bool(3);
+		r->draft = col_bool(4);
+		r->valid_from = col_date(5);
+		r->valid_to = col_date(6);
+		r->based_on = col_text(7);
+	}
+	FOR_EACH_ROW(Q_PARAM, cat->params, cat->n_params)
+	{
+		ParamRow   *r = ROW(cat->params);
+
+		r->region = col_text(1);
+		r->name = col_text(2);
+		r->value = col_int8(3);
+		r->valid_from = col_date(4);
+		r->valid_to = col_date(5);
+		r->shipped = col_bool(6);
+	}
+	FOR_EACH_ROW(Q_CONSTANT, cat->constants, cat->n_constants)
+	{
+		ConstantRow *r = ROW(cat->constants);
+
+		r->policy = col_text(1);
+		r->name = col_text(2);
+		r->value = col_int8(3);
+	}
+	FOR_EACH_ROW(Q_ART, cat->art_items, cat->n_art_items)
+	{
+		ArtItemRow *r = ROW(cat->art_items);
+		char	   *unit,
+				   *kind,
+				   *cls;
+
+		r->policy = col_text(1);
+		r->code = col_text(2);
+		unit = col_text(3);
+		r->unit = strcmp(unit, "embryo") == 0 ? ART_UNIT_EMBRYO :
+			strcmp(unit, "egg") == 0 ? ART_UNIT_EGG : ART_UNIT_PROCEDURE;
+		r->price = col_int8(4);
+		kind = col_text(5);
+		r->surcharge_kind = strcmp(kind, "amount") == 0 ? SURCHARGE_AMOUNT :
+			strcmp(kind, "percent") == 0 ? SURCHARGE_PERCENT :
+			strcmp(kind, "per_extra_unit") == 0 ? SURCHARGE_PER_EXTRA_UNIT : SURCHARGE_NONE;
+		r->surcharge_value = col_int8(6);
+		r->surcharge_payable = col_bool(7);
+		r->price_cap = col_int8(8);
+		cls = col_text(9);
+		r->item_class = strcmp(cls, "A") == 0 ? CLASS_A : CLASS_B;
+		r->once_per_person = col_bool(10);
+		r->indications = col_int4(11);
+	}
+	FOR_EACH_ROW(Q_PACKAGE, cat->package_items, cat->n_package_items)
+	{
+		PackageItemRow *r = ROW(cat->package_items);
+
+		r->policy = col_text(1);
+		r->code = col_text(2);
+		r->base_count = col_int4(3);
+		r->alt_group = col_text(4);
+		r->group_count = col_int4(5);
+	}
+	FOR_EACH_ROW(Q_LIST, cat->list_items, cat->n_list_items)
+	{
+		ListItemRow *r = ROW(cat->list_items);
+
+		r->policy = col_text(1);
+		r->visit = col_int4(2);
+		r->name = col_text(3);
+	}
+	FOR_EACH_ROW(Q_HOSPITAL, cat->hospitals, cat->n_hospitals)
+	{
+		HospitalRow *r = ROW(cat->hospitals);
+
+		r->policy = col_text(1);
+		r->benefit = code_lookup("benefit", col_text(2), benefit_names, 0, N_BENEFITS);
+		r->hospital = col_text(3);
+	}
+	FOR_EACH_ROW(Q_QUOTA, cat->quotas, cat->n_quotas)
+	{
+		QuotaRow   *r = ROW(cat->quotas);
+		char	   *proc;
+
+		r->policy = col_text(1);
+		r->benefit = code_lookup("benefit", col_text(2), benefit_names, 0, N_BENEFITS);
+		r->setting = code_lookup("setting", col_text(3), setting_names, 0, N_SETTINGS);
+		proc = col_text(4);
+		r->procedure = code_lookup("procedure", proc, procedure_names, 0, N_PROCEDURES);
+		r->quota = col_int8(5);
+		r->min_level = col_int4(6);
+		r->designated_only = col_bool(7);
+		r->per_pregnancy = col_bool(8);
+		r->source = col_text(9);
+	}
+	FOR_EACH_ROW(Q_BAND, cat->bands, cat->n_bands)
+	{
+		BandRow    *r = ROW(cat->bands);
+
+		r->policy = col_text(1);
+		r->scheme = code_lookup("scheme", col_text(2), scheme_names, 0, N_SCHEMES);
+		r->level = col_int4(3);
+		r->lower = col_int8(4);
+		r->upper = col_int8(5);
+		r->ratio = col_int8(6);
+	}
+	FOR_EACH_ROW(Q_CHRONIC, cat->chronic, cat->n_chronic)
+	{
+		DiseaseRow *r = ROW(cat->chronic);
+
+		r->policy = col_text(1);
+		r->code = col_text(2);
+		r->quota = col_int8(3);
+		r->fund_max = col_int8(4);
+		r->no_rule = col_bool(5);
+	}
+	FOR_EACH_ROW(Q_SPECIAL, cat->special, cat->n_special)
+	{
+		DiseaseRow *r = ROW(cat->special);
+
+		r->policy = col_text(1);
+		r->code = col_text(2);
+		r->no_rule = col_bool(5);
+	}
+	FOR_EACH_ROW(Q_ROUTE, cat->routes, cat->n_routes)
+	{
+		RouteRow   *r = ROW(cat->routes);
+
+		r->policy = col_text(1);
+		r->seq = col_int4(2);
+		r->benefit = code_lookup("benefit", col_text(3), benefit_names, 0, N_BENEFITS);
+		r->setting = col_isnull(4) ? -1 :
+			code_lookup("setting", col_text(4), setting_names, 0, N_SETTINGS);
+		r->scheme = col_isnull(5) ? -1 :
+			code_lookup("scheme", col_text(5), scheme_names, 0, N_SCHEMES);
+		r->person_types = col_code_mask(6, person_type_names, 0, N_PERSON_TYPES);
+		r->insured = col_isnull(7) ? -1 : (col_bool(7) ? 1 : 0);
+		r->procedures = col_code_mask(8, procedure_names, 1, N_PROCEDURES);
+		r->locations = col_code_mask(9, location_names, 0, N_LOCATIONS);
+		r->handler = code_lookup("handler", col_text(10), handler_names, 0, N_HANDLERS);
+		r->route = col_text(11);
+		r->maternity_fund = col_bool(12);
+		r->ratio = col_int8(13);
+		r->ratio_param = col_text(14);
+		r->cap_param = col_text(15);
+		r->cap_constant = col_text(16);
+		r->cap_transfer = col_isnull(17) ? TRANSFER_NONE :
+			code_lookup("transfer", col_text(17), transfer_names, 1, N_TRANSFERS);
+		r->delegate_resident = col_bool(18);
+		r->source = col_text(19);
+	}
+	FOR_EACH_ROW(Q_RULE, cat->rules, cat->n_rules)
+	{
+		RuleRow    *r = ROW(cat->rules);
+
+		r->id = col_text(1);
+		r->document = col_text(2);
+		r->article = col_text(3);
+	}
+	FOR_EACH_ROW(Q_LEAVE, cat->leave, cat->n_leave)
+	{
+		LeaveRow   *r = ROW(cat->leave);
+
+		r->region = col_text(1);
+		r->event = col_text(2);
+		r->component = col_text(3);
+		r->order_lo = col_int4(4);
+		r->order_hi = col_int4(5);
+		r->gest_lo = col_int4(6);
+		r->gest_hi = col_int4(7);
+		r->days = col_int4(8);
+		r->source = col_text(9);
+	}
+	FOR_EACH_ROW(Q_RATE, cat->rates, cat->n_rates)
+	{
+		RateRow    *r = ROW(cat->rates);
+
+		r->policy = col_text(1);
+		r->person_type = code_lookup("person_type", col_text(2), person_type_names, 0,
+									 N_PERSON_TYPES);
+		r->payer = col_text(3);
+		r->has_rate = col_bool(4);
+		r->rate = col_int8(5);
+		r->min_rate = col_int8(6);
+		r->max_rate = col_int8(7);
+		r->param_name = col_text(8);
+		r->source = col_text(9);
+	}
+	{
+		uint64		n = run_query(Q_PROVINCE);
+
+		cat->known_provinces = palloc(sizeof(char *) * (n + 1));
+		cat->n_known_provinces = (int) n;
+		for (uint64 i = 0; i < n; i++)
+		{
+			cur_tuple = SPI_tuptable->vals[i];
+			cat->known_provinces[i] = col_text(1);
+		}
+	}
+}
+
+/*
+ * catalog_get
+ *      The current catalogs; reloads them when a catalog table changed since the last load.
+ */
+const MatinsCatalog *
+catalog_get(void)
+{
+	uint64		generation = matins_catalog_generation_now();
+	MemoryContext cxt;
+	MemoryContext old;
+	MatinsCatalog *cat;
+
+	if (current_catalog != NULL && current_catalog->generation == generation)
+		return current_catalog;
+
+	cxt = AllocSetContextCreate(CacheMemoryContext, "matins catalog", ALLOCSET_DEFAULT_SIZES);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "matins: SPI_connect failed");
+	PG_TRY();
+	{
+		load_cxt = cxt;
+		old = MemoryContextSwitchTo(cxt);
+		cat = palloc0(sizeof(MatinsCatalog));
+		cat->cxt = cxt;
+		load_catalog(cat);
+		MemoryContextSwitchTo(old);
+	}
+	PG_CATCH();
+	{
+		MemoryContextDelete(cxt);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	SPI_finish();
+
+	/* loading may itself have moved the generation (relation OIDs now known): take it now */
+	cat->generation = matins_catalog_generation_now();
+	if (current_catalog != NULL)
+		MemoryContextDelete(current_catalog->cxt);
+	current_catalog = cat;
+	return cat;
+}
+
+/*
+ * region_chain
+ *      The codes a region is looked up under, most specific first (county, city, province,
+ *      nation); returns how many.  A code that is not six digits is an error.
+ */
+int
+region_chain(const char *region, char chain[4][7])
+{
+	int			n = 0;
+	int			i;
+
+	for (i = 0; i < 6; i++)
+		if (region[i] < '0' || region[i] > '9')
+			break;
+	if (i != 6 || region[6] != '\0')
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid region code \"%s\"", region),
+				 errdetail("A region is a six-digit GB/T 2260 code."),
+				 errhint("Write e.g. '220000' for Jilin province or '620100' for Lanzhou.")));
+	strlcpy(chain[n++], region, 7);
+	if (strcmp(region, "000000") == 0)
+		return n;
+	if (strncmp(region + 4, "00", 2) != 0 && strncmp(region + 2, "00", 2) != 0)
+		snprintf(chain[n++], 7, "%.4s00", region);
+	if (strncmp(region + 2, "0000", 4) != 0)
+		snprintf(chain[n++], 7, "%.2s0000", region);
+	strlcpy(chain[n++], "000000", 7);
+	return n;
+}
+
+/*
+ * check_region_covered
+ *      An error unless the region's province has catalog rows.
+ */
+void
+check_region_covered(const MatinsCatalog *cat, const char *region)
+{
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+	int			i;
+
+	if (n == 1)
+		return;					/* the nation */
+	for (i = 0; i < cat->n_known_provinces; i++)
+		if (strcmp(cat->known_provinces[i], chain[n - 2]) == 0)
+			return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("region \"%s\" is not covered by matins", region),
+			 errdetail("No catalog rows exist for its province %s.", chain[n - 2]),
+			 errhint("See matins.region for the covered provinces.")));
+}
+
+/*
+ * catalog_policy
+ *      The policy with the given id, or NULL.
+ */
+const PolicyRow *
+catalog_policy(const MatinsCatalog *cat, const char *id)
+{
+	for (int i = 0; i < cat->n_policies; i++)
+		if (strcmp(cat->policies[i].id, id) == 0)
+			return &cat->policies[i];
+	return NULL;
+}
+
+/*
+ * catalog_policy_in_force
+ *      The policy of a scope in force for a region on a date, searching up the region chain; a
+ *      draft never is.  NULL when none.
+ */
+const PolicyRow *
+catalog_policy_in_force(const MatinsCatalog *cat, const char *region, bool maternity,
+						DateADT on)
+{
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+
+	for (int c = 0; c < n; c++)
+		for (int i = 0; i < cat->n_policies; i++)
+		{
+			const PolicyRow *p = &cat->policies[i];
+
+			if (!p->draft && p->maternity == maternity && strcmp(p->region, chain[c]) == 0 &&
+				on >= p->valid_from && on <= p->valid_to)
+				return p;
+		}
+	return NULL;
+}
+
+/*
+ * catalog_param
+ *      A region parameter on a date: the most specific region first, a local row before a
+ *      shipped one.  False when unset.
+ */
+bool
+catalog_param(const MatinsCatalog *cat, const char *region, const char *name, DateADT on,
+			  Micro *value)
+{
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+
+	for (int c = 0; c < n; c++)
+		for (int i = 0; i < cat->n_params; i++)	/* ordered: local rows first */
+		{
+			const ParamRow *p = &cat->params[i];
+
+			if (strcmp(p->region, chain[c]) == 0 && strcmp(p->name, name) == 0 &&
+				on >= p->valid_from && on <= p->valid_to)
+			{
+				*value = p->value;
+				return true;
+			}
+		}
+	return false;
+}
+
+/*
+ * catalog_param_required
+ *      A parameter the computation cannot do without: unset is an error naming it.
+ */
+Micro
+catalog_param_required(const MatinsCatalog *cat, const char *region, const char *name,
+					   DateADT on)
+{
+	Micro		value;
+
+	if (!catalog_param(cat, region, name, on, &value))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("region parameter \"%s\" is not set for region %s on %s", name, region,
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(on)))),
+				 errdetail("The policy leaves this number to the pooling region."),
+				 errhint("Set it with matins.set_param('%s', '%s', value, valid_from).",
+						 region, name)));
+	return value;
+}
+
+/*
+ * policy_base
+ *      The policy whose rows stand for this one: a policy forwarding another (based_on) without
+ *      rows of its own uses the other's.
+ */
+const PolicyRow *
+policy_base(const MatinsCatalog *cat, const PolicyRow *policy)
+{
+	if (policy->based_on != NULL)
+	{
+		for (int i = 0; i < cat->n_routes; i++)
+			if (strcmp(cat->routes[i].policy, policy->id) == 0)
+				return policy;
+		return catalog_policy(cat, policy->based_on);
+	}
+	return policy;
+}
+
+/*
+ * catalog_constant
+ *      A number the policy (or the policy it is based on) fixes; false when it has none.
+ */
+bool
+catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy, const char *name,
+				 Micro *value)
+{
+	while (policy != NULL)
+	{
+		for (int i = 0; i < cat->n_constants; i++)
+			if (strcmp(cat->constants[i].policy, policy->id) == 0 &&
+				strcmp(cat->constants[i].name, name) == 0)
+			{
+				*value = cat->constants[i].value;
+				return true;
+			}
+		policy = policy->based_on ? catalog_policy(cat, policy->based_on) : NULL;
+	}
+	return false;
+}
+
+/*
+ * catalog_rule
+ *      The rule with the given id, or NULL.
+ */
+const RuleRow *
+catalog_rule(const MatinsCatalog *cat, const char *id)
+{
+	for (int i = 0; i < cat->n_rules; i++)
+		if (strcmp(cat->rules[i].id, id) == 0)
+			return &cat->rules[i];
+	return NULL;
+}

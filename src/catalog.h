@@ -1,0 +1,242 @@
+/*
+ * catalog.h
+ *      The per-backend cache of the matins catalogs, rebuilt when the catalog generation moves.
+ */
+#ifndef MATINS_CATALOG_H
+#define MATINS_CATALOG_H
+
+#include "postgres.h"
+
+#include "utils/date.h"
+
+#include "codes.h"
+#include "money.h"
+
+#define DATE_NO_END		DATEVAL_NOEND
+#define DATE_NO_BEGIN	DATEVAL_NOBEGIN
+
+typedef struct PolicyRow
+{
+	char	   *id;
+	char	   *region;
+	bool		maternity;		/* scope maternity (else resident_medical) */
+	bool		draft;
+	DateADT		valid_from;		/* DATE_NO_BEGIN for a draft */
+	DateADT		valid_to;		/* inclusive; DATE_NO_END when open */
+	char	   *based_on;		/* NULL when none */
+} PolicyRow;
+
+typedef struct ParamRow
+{
+	char	   *region;
+	char	   *name;
+	Micro		value;
+	DateADT		valid_from;
+	DateADT		valid_to;		/* inclusive; DATE_NO_END when open */
+	bool		shipped;
+} ParamRow;
+
+typedef struct ConstantRow
+{
+	char	   *policy;
+	char	   *name;
+	Micro		value;
+} ConstantRow;
+
+typedef enum ArtUnit
+{
+	ART_UNIT_PROCEDURE, ART_UNIT_EMBRYO, ART_UNIT_EGG
+} ArtUnit;
+
+typedef enum SurchargeKind
+{
+	SURCHARGE_NONE, SURCHARGE_AMOUNT, SURCHARGE_PERCENT, SURCHARGE_PER_EXTRA_UNIT
+} SurchargeKind;
+
+#define INDICATION_MONOGENIC	0x1
+#define INDICATION_CHROMOSOMAL	0x2
+
+typedef struct ArtItemRow
+{
+	char	   *policy;
+	char	   *code;
+	ArtUnit		unit;
+	Fen			price;
+	SurchargeKind surcharge_kind;
+	Micro		surcharge_value;	/* millionths of a yuan (amount) or of the price (percent) */
+	bool		surcharge_payable;
+	Fen			price_cap;		/* -1 when none */
+	ItemClass	item_class;
+	bool		once_per_person;
+	int			indications;	/* bitmask; 0 when the item has no condition */
+} ArtItemRow;
+
+typedef struct PackageItemRow
+{
+	char	   *policy;
+	char	   *code;
+	int			base_count;
+	char	   *alt_group;		/* NULL when the item stands alone */
+	int			group_count;
+} PackageItemRow;
+
+typedef struct ListItemRow
+{
+	char	   *policy;
+	int			visit;			/* 0 for the optional items */
+	char	   *name;
+} ListItemRow;
+
+typedef struct HospitalRow
+{
+	char	   *policy;
+	Benefit		benefit;
+	char	   *hospital;
+} HospitalRow;
+
+typedef struct QuotaRow
+{
+	char	   *policy;
+	Benefit		benefit;
+	Setting		setting;
+	Procedure	procedure;		/* PROC_NONE for a benefit-wide quota */
+	Fen			quota;
+	int			min_level;		/* 0 when any level */
+	bool		designated_only;
+	bool		per_pregnancy;
+	char	   *source;
+} QuotaRow;
+
+typedef struct BandRow
+{
+	char	   *policy;
+	Scheme		scheme;
+	int			level;
+	Fen			lower;
+	Fen			upper;			/* -1 when open */
+	Micro		ratio;
+} BandRow;
+
+typedef struct DiseaseRow
+{
+	char	   *policy;
+	char	   *code;
+	Fen			quota;			/* chronic: yearly policy-scope quota; special: 0 */
+	Fen			fund_max;		/* chronic: yearly fund maximum; special: 0 */
+	bool		no_rule;		/* special: governed by a document matins lacks */
+} DiseaseRow;
+
+typedef enum Handler
+{
+	H_FULL, H_TRANSFER, H_PRENATAL_CAP, H_PRENATAL_PACKAGE, H_PRENATAL_LIST, H_QUOTA,
+	H_EMPLOYEE_INPATIENT, H_RESIDENT_INPATIENT, H_RESIDENT_SPECIAL, H_RESIDENT_OUTPATIENT,
+	H_RESIDENT_CHRONIC, H_ART, N_HANDLERS
+} Handler;
+
+extern const char *const handler_names[];
+
+typedef struct RouteRow
+{
+	char	   *policy;
+	int			seq;
+	Benefit		benefit;
+	int			setting;		/* -1: any */
+	int			scheme;			/* -1: any */
+	uint32		person_types;	/* bitmask of PersonType; 0: any */
+	int			insured;		/* -1: any; else 0/1 */
+	uint32		procedures;		/* bitmask of Procedure; 0: any */
+	uint32		locations;		/* bitmask of Location; 0: any */
+	Handler		handler;
+	char	   *route;
+	bool		maternity_fund;
+	Micro		ratio;
+	char	   *ratio_param;
+	char	   *cap_param;
+	char	   *cap_constant;
+	TransferTo	cap_transfer;
+	bool		delegate_resident;
+	char	   *source;
+} RouteRow;
+
+typedef struct RuleRow
+{
+	char	   *id;
+	char	   *document;
+	char	   *article;
+} RuleRow;
+
+typedef struct LeaveRow
+{
+	char	   *region;
+	char	   *event;
+	char	   *component;
+	int			order_lo;
+	int			order_hi;		/* exclusive; INT_MAX when open */
+	int			gest_lo;
+	int			gest_hi;		/* exclusive; INT_MAX when open */
+	int			days;
+	char	   *source;
+} LeaveRow;
+
+typedef struct RateRow
+{
+	char	   *policy;
+	PersonType	person_type;
+	char	   *payer;
+	bool		has_rate;
+	Micro		rate;
+	Micro		min_rate;
+	Micro		max_rate;
+	char	   *param_name;		/* NULL when the rate is fixed */
+	char	   *source;
+} RateRow;
+
+/* a table of rows of one kind */
+#define CATALOG_ARRAY(type, field) type *field; int n_##field
+
+typedef struct MatinsCatalog
+{
+	uint64		generation;
+	MemoryContext cxt;
+	CATALOG_ARRAY(PolicyRow, policies);
+	CATALOG_ARRAY(ParamRow, params);
+	CATALOG_ARRAY(ConstantRow, constants);
+	CATALOG_ARRAY(ArtItemRow, art_items);
+	CATALOG_ARRAY(PackageItemRow, package_items);
+	CATALOG_ARRAY(ListItemRow, list_items);
+	CATALOG_ARRAY(HospitalRow, hospitals);
+	CATALOG_ARRAY(QuotaRow, quotas);
+	CATALOG_ARRAY(BandRow, bands);
+	CATALOG_ARRAY(DiseaseRow, chronic);
+	CATALOG_ARRAY(DiseaseRow, special);
+	CATALOG_ARRAY(RouteRow, routes);
+	CATALOG_ARRAY(RuleRow, rules);
+	CATALOG_ARRAY(LeaveRow, leave);
+	CATALOG_ARRAY(RateRow, rates);
+	char	  **known_provinces;	/* region codes of level province */
+	int			n_known_provinces;
+} MatinsCatalog;
+
+/* the catalogs as of the current generation (loaded through SPI when stale) */
+extern const MatinsCatalog *catalog_get(void);
+
+/* regions: the chain of codes to look a region up under (validates the code) */
+extern int	region_chain(const char *region, char chain[4][7]);
+extern void check_region_covered(const MatinsCatalog *cat, const char *region);
+
+extern const PolicyRow *catalog_policy(const MatinsCatalog *cat, const char *id);
+extern const PolicyRow *catalog_policy_in_force(const MatinsCatalog *cat, const char *region,
+												bool maternity, DateADT on);
+extern bool catalog_param(const MatinsCatalog *cat, const char *region, const char *name,
+						  DateADT on, Micro *value);
+/* a parameter that must be set: an error naming it, the region and the date when unset */
+extern Micro catalog_param_required(const MatinsCatalog *cat, const char *region,
+									const char *name, DateADT on);
+extern bool catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy,
+							 const char *name, Micro *value);
+extern const RuleRow *catalog_rule(const MatinsCatalog *cat, const char *id);
+
+/* the policy a policy's rows come from: itself if it has rows of that kind, else its base */
+extern const PolicyRow *policy_base(const MatinsCatalog *cat, const PolicyRow *policy);
+
+#endif							/* MATINS_CATALOG_H */

@@ -1,0 +1,311 @@
+/*
+ * claim.c
+ *      Decoding and validating a matins.claim composite, once per claim.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/typcache.h"
+
+#include "catalog.h"
+#include "claim.h"
+
+/* field numbers of matins.claim (contract order) */
+enum
+{
+	F_CLAIM_ID, F_PERSON_ID, F_PREGNANCY_ID, F_REGION, F_SERVICE_DATE, F_SCHEME, F_PERSON_TYPE,
+	F_MATERNITY_INSURED, F_BENEFIT, F_SETTING, F_PROCEDURE, F_DISEASE, F_HOSPITAL_LEVEL,
+	F_HOSPITAL, F_LOCATION, F_REFERRAL, F_TOTAL, F_SELF_PAY, F_OVER_LIMIT, F_CLASS_B, F_LINES,
+	N_CLAIM_FIELDS
+};
+
+/* field numbers of matins.claim_line */
+enum
+{
+	L_ITEM_CODE, L_ITEM_CLASS, L_QUANTITY, L_AMOUNT, L_SURCHARGE, L_INDICATION, N_LINE_FIELDS
+};
+
+/*
+ * required_null_error
+ *      A field the settlement cannot do without is NULL.
+ */
+static void
+required_null_error(const char *field)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("claim field %s must not be null", field),
+			 errhint("Give it with matins.make_claim(%s => ...).", field)));
+}
+
+/*
+ * decode_amount
+ *      An amount field as fen: NULL is 0 where allowed; negative values and values finer than the
+ *      fen are errors naming the field.
+ */
+static Fen
+decode_amount(Datum d, bool isnull, const char *field, bool null_ok)
+{
+	Fen			fen;
+
+	if (isnull)
+	{
+		if (!null_ok)
+			required_null_error(field);
+		return 0;
+	}
+	if (!numeric_to_fen(d, &fen))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim field %s = %s is not an amount in yuan exact to the fen", field,
+						DatumGetCString(DirectFunctionCall1(numeric_out, d))),
+				 errhint("Amounts have at most two decimals and are finite.")));
+	if (fen < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim field %s = %s is negative", field, fen_to_cstring(fen)),
+				 errhint("Amounts are non-negative; enter a refund as a correction of the original claim.")));
+	return fen;
+}
+
+/*
+ * decode_code
+ *      A coded text field as an enum index; NULL gives null_value (or an error when -1).
+ */
+static int
+decode_code(Datum d, bool isnull, const char *field, const char *const *names, int first, int n,
+			int null_value)
+{
+	if (isnull)
+	{
+		if (null_value < 0)
+			required_null_error(field);
+		return null_value;
+	}
+	return code_lookup(field, TextDatumGetCString(d), names, first, n);
+}
+
+/*
+ * decode_lines
+ *      The claim's item lines; each line's amounts and codes are checked here.
+ */
+static void
+decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
+{
+	ArrayType  *arr = DatumGetArrayTypeP(d);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	deconstruct_array(arr, ARR_ELEMTYPE(arr), tc->line_typlen, tc->line_typbyval,
+					  tc->line_typalign, &elems, &nulls, &n);
+	claim->nlines = n;
+	claim->lines = palloc0(sizeof(ClaimLine) * Max(n, 1));
+	for (int i = 0; i < n; i++)
+	{
+		ClaimLine  *line = &claim->lines[i];
+		HeapTupleHeader th;
+		HeapTupleData tuple;
+		Datum		v[N_LINE_FIELDS];
+		bool		isnull[N_LINE_FIELDS];
+		char		field[48];
+
+		if (nulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("claim line %d is null", i + 1),
+					 errhint("Remove the empty line from lines.")));
+		th = DatumGetHeapTupleHeader(elems[i]);
+		tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+		ItemPointerSetInvalid(&tuple.t_self);
+		tuple.t_tableOid = InvalidOid;
+		tuple.t_data = th;
+		heap_deform_tuple(&tuple, tc->line_desc, v, isnull);
+
+		snprintf(field, sizeof(field), "lines[%d].item_code", i + 1);
+		if (isnull[L_ITEM_CODE])
+			required_null_error(field);
+		line->item_code = TextDatumGetCString(v[L_ITEM_CODE]);
+		snprintf(field, sizeof(field), "lines[%d].item_class", i + 1);
+		line->item_class = decode_code(v[L_ITEM_CLASS], isnull[L_ITEM_CLASS], field,
+									   item_class_names, 1, N_ITEM_CLASSES, CLASS_CATALOG);
+		snprintf(field, sizeof(field), "lines[%d].quantity", i + 1);
+		if (isnull[L_QUANTITY])
+			line->quantity = 1;
+		else
+		{
+			Fen			q;
+
+			if (!numeric_to_fen(v[L_QUANTITY], &q) || q % 100 != 0 || q < 100 || q > 100000)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("claim field %s = %s is not a whole quantity of at least 1", field,
+								DatumGetCString(DirectFunctionCall1(numeric_out, v[L_QUANTITY]))),
+						 errhint("Quantities count times, embryos or eggs.")));
+			line->quantity = (int32) (q / 100);
+		}
+		snprintf(field, sizeof(field), "lines[%d].amount", i + 1);
+		line->amount = decode_amount(v[L_AMOUNT], isnull[L_AMOUNT], field, false);
+		snprintf(field, sizeof(field), "lines[%d].surcharge", i + 1);
+		line->surcharge = decode_amount(v[L_SURCHARGE], isnull[L_SURCHARGE], field, true);
+		if (line->surcharge > line->amount)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("claim field %s = %s is larger than the line amount %s", field,
+							fen_to_cstring(line->surcharge), fen_to_cstring(line->amount)),
+					 errhint("The surcharge is the part of the amount that is the item's surcharge.")));
+		if (isnull[L_INDICATION])
+			line->indication = 0;
+		else
+		{
+			char	   *ind = TextDatumGetCString(v[L_INDICATION]);
+
+			if (strcmp(ind, "monogenic") == 0)
+				line->indication = INDICATION_MONOGENIC;
+			else if (strcmp(ind, "chromosomal") == 0)
+				line->indication = INDICATION_CHROMOSOMAL;
+			else
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown lines[%d].indication \"%s\"", i + 1, ind),
+						 errhint("Use 'monogenic' or 'chromosomal' (JL24-ART-4), or NULL.")));
+		}
+	}
+}
+
+/*
+ * claim_decode
+ *      Decode a claim and check everything that does not depend on its route: codes known,
+ *      amounts exact and non-negative, parts within the total, lines adding up to it.
+ */
+void
+claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *claim)
+{
+	HeapTupleHeader th = DatumGetHeapTupleHeader(claim_datum);
+	HeapTupleData tuple;
+	Datum		v[N_CLAIM_FIELDS];
+	bool		isnull[N_CLAIM_FIELDS];
+
+	if (tc->claim_desc == NULL || tc->type_id != HeapTupleHeaderGetTypeId(th))
+	{
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+		TupleDesc	desc = lookup_rowtype_tupdesc_copy(HeapTupleHeaderGetTypeId(th),
+													   HeapTupleHeaderGetTypMod(th));
+		Oid			line_array_type;
+		Oid			line_type;
+
+		if (desc->natts != N_CLAIM_FIELDS)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATATYPE_MISMATCH),
+					 errmsg("claim has %d fields, matins.claim has %d", desc->natts, N_CLAIM_FIELDS),
+					 errhint("Build claims with matins.make_claim(...).")));
+		line_array_type = TupleDescAttr(desc, F_LINES)->atttypid;
+		line_type = get_element_type(line_array_type);
+		tc->line_desc = lookup_rowtype_tupdesc_copy(line_type, -1);
+		get_typlenbyvalalign(line_type, &tc->line_typlen, &tc->line_typbyval,
+							 &tc->line_typalign);
+		tc->claim_desc = desc;
+		tc->type_id = HeapTupleHeaderGetTypeId(th);
+		MemoryContextSwitchTo(old);
+	}
+
+	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = th;
+	heap_deform_tuple(&tuple, tc->claim_desc, v, isnull);
+
+	claim->claim_id_null = isnull[F_CLAIM_ID];
+	claim->claim_id = isnull[F_CLAIM_ID] ? 0 : DatumGetInt64(v[F_CLAIM_ID]);
+	claim->person_id = isnull[F_PERSON_ID] ? 0 : DatumGetInt64(v[F_PERSON_ID]);
+	claim->pregnancy_id = isnull[F_PREGNANCY_ID] ? claim->person_id : DatumGetInt64(v[F_PREGNANCY_ID]);
+
+	if (isnull[F_REGION])
+		required_null_error("region");
+	{
+		char	   *region = TextDatumGetCString(v[F_REGION]);
+		char		chain[4][7];
+
+		(void) region_chain(region, chain);		/* validates the code */
+		strlcpy(claim->region, region, sizeof(claim->region));
+	}
+	if (isnull[F_SERVICE_DATE])
+		required_null_error("service_date");
+	claim->service_date = DatumGetDateADT(v[F_SERVICE_DATE]);
+	if (DATE_NOT_FINITE(claim->service_date))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim field service_date must be a finite date"),
+				 errhint("Give the day the service was provided.")));
+
+	claim->scheme = decode_code(v[F_SCHEME], isnull[F_SCHEME], "scheme", scheme_names, 0,
+								N_SCHEMES, -1);
+	claim->person_type = decode_code(v[F_PERSON_TYPE], isnull[F_PERSON_TYPE], "person_type",
+									 person_type_names, 0, N_PERSON_TYPES, -1);
+	claim->maternity_insured = isnull[F_MATERNITY_INSURED] ? true :
+		DatumGetBool(v[F_MATERNITY_INSURED]);
+	claim->benefit = decode_code(v[F_BENEFIT], isnull[F_BENEFIT], "benefit", benefit_names, 0,
+								 N_BENEFITS, -1);
+	claim->procedure = decode_code(v[F_PROCEDURE], isnull[F_PROCEDURE], "procedure",
+								   procedure_names, 1, N_PROCEDURES, PROC_NONE);
+	claim->setting = decode_code(v[F_SETTING], isnull[F_SETTING], "setting", setting_names, 0,
+								 N_SETTINGS, usual_setting(claim->benefit, claim->procedure));
+	claim->disease = isnull[F_DISEASE] ? NULL : TextDatumGetCString(v[F_DISEASE]);
+	if (isnull[F_HOSPITAL_LEVEL])
+		claim->hospital_level = 0;
+	else
+	{
+		int			level = DatumGetInt16(v[F_HOSPITAL_LEVEL]);
+
+		if (level < 1 || level > 3)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("claim field hospital_level = %d is not a hospital level", level),
+					 errhint("Use 1, 2 or 3: the level the fund settles the institution at (an unrated institution's agreed level).")));
+		claim->hospital_level = level;
+	}
+	claim->hospital = isnull[F_HOSPITAL] ? NULL : TextDatumGetCString(v[F_HOSPITAL]);
+	claim->location = decode_code(v[F_LOCATION], isnull[F_LOCATION], "location", location_names,
+								  0, N_LOCATIONS, LOC_LOCAL);
+	claim->referral = decode_code(v[F_REFERRAL], isnull[F_REFERRAL], "referral", referral_names,
+								  1, N_REFERRALS, REF_NONE);
+
+	claim->total = decode_amount(v[F_TOTAL], isnull[F_TOTAL], "total", false);
+	claim->nlines = 0;
+	claim->lines = NULL;
+	if (!isnull[F_LINES])
+		decode_lines(v[F_LINES], tc, claim);
+	if (claim->nlines > 0)
+	{
+		Fen			sum = 0;
+
+		for (int i = 0; i < claim->nlines; i++)
+			sum += claim->lines[i].amount;
+		if (sum != claim->total)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("claim lines add up to %s but total = %s", fen_to_cstring(sum),
+							fen_to_cstring(claim->total)),
+					 errhint("With item lines, total is the sum of the lines' amounts.")));
+		/* self_pay, over_limit and class_b follow from the lines */
+		claim->self_pay = claim->over_limit = claim->class_b = 0;
+	}
+	else
+	{
+		claim->self_pay = decode_amount(v[F_SELF_PAY], isnull[F_SELF_PAY], "self_pay", true);
+		claim->over_limit = decode_amount(v[F_OVER_LIMIT], isnull[F_OVER_LIMIT], "over_limit", true);
+		claim->class_b = decode_amount(v[F_CLASS_B], isnull[F_CLASS_B], "class_b", true);
+		if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("claim parts self_pay %s + over_limit %s + class_b %s are larger than total %s",
+							fen_to_cstring(claim->self_pay), fen_to_cstring(claim->over_limit),
+							fen_to_cstring(claim->class_b), fen_to_cstring(claim->total)),
+					 errhint("self_pay, over_limit and class_b are parts of total.")));
+	}
+}

@@ -1,0 +1,82 @@
+/*
+ * codes.c
+ *      Names of the coded values and their lookup with clear errors.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "codes.h"
+
+const char *const scheme_names[] = {"employee", "resident"};
+const char *const person_type_names[] = {
+	"enterprise", "public", "flexible", "unemployed", "retiree", "resident", "spouse"
+};
+const char *const benefit_names[] = {
+	"prenatal", "screening", "delivery", "family_planning", "art", "outpatient", "chronic",
+	"special", "day_surgery", "inpatient"
+};
+const char *const setting_names[] = {"outpatient", "inpatient"};
+const char *const procedure_names[] = {
+	"", "iud_insert", "iud_remove", "abortion", "medical_abortion", "induced_labour",
+	"tubal_ligation", "vas_ligation", "tubal_reversal", "vas_reversal", "implant"
+};
+const char *const location_names[] = {"local", "province", "national"};
+const char *const referral_names[] = {"", "up", "down"};
+const char *const item_class_names[] = {"", "A", "B", "self"};
+const char *const transfer_names[] = {"", "general_outpatient", "critical_illness", "personal"};
+
+/*
+ * code_lookup
+ *      The index of value in names[first..n-1], or an error that lists the allowed codes.
+ */
+int
+code_lookup(const char *field, const char *value, const char *const *names, int first, int n)
+{
+	StringInfoData allowed;
+	int			i;
+
+	for (i = first; i < n; i++)
+		if (strcmp(value, names[i]) == 0)
+			return i;
+
+	initStringInfo(&allowed);
+	for (i = first; i < n; i++)
+		appendStringInfo(&allowed, "%s'%s'", i > first ? ", " : "", names[i]);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown %s \"%s\"", field, value),
+			 errhint("Use one of %s.", allowed.data)));
+	return -1;					/* not reached */
+}
+
+/*
+ * usual_setting
+ *      Where a benefit is normally given: outpatient for checks, screening, ART and outpatient
+ *      care; inpatient for delivery and inpatient care; family planning by procedure (IUD,
+ *      abortions and implants outpatient; induced labour, ligations and reversals inpatient).
+ */
+Setting
+usual_setting(Benefit benefit, Procedure procedure)
+{
+	switch (benefit)
+	{
+		case BEN_DELIVERY:
+		case BEN_INPATIENT:
+			return SETTING_INPATIENT;
+		case BEN_FAMILY_PLANNING:
+			switch (procedure)
+			{
+				case PROC_INDUCED_LABOUR:
+				case PROC_TUBAL_LIGATION:
+				case PROC_VAS_LIGATION:
+				case PROC_TUBAL_REVERSAL:
+				case PROC_VAS_REVERSAL:
+					return SETTING_INPATIENT;
+				default:
+					return SETTING_OUTPATIENT;
+			}
+		default:
+			return SETTING_OUTPATIENT;
+	}
+}

@@ -1,0 +1,332 @@
+/*
+ * money.c
+ *      Conversion between numeric and integer amounts without generic numeric arithmetic.
+ *
+ * A numeric datum is a varlena holding a sign, a weight, a display scale and base-10000
+ * digits: value = sum(digit[i] × 10000^(weight − i)).  The on-disk layout is fixed by
+ * PostgreSQL's storage format; the two header forms are read below.  Amounts are exact to the
+ * fen, so decoding is integer arithmetic and any value with more decimals is refused rather than
+ * rounded (rounding happens once, on computed amounts only).
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+#include "utils/numeric.h"
+
+#include "money.h"
+
+/* header bits of a numeric value (PostgreSQL storage format) */
+#define NUM_SIGN_MASK			0xC000
+#define NUM_POS					0x0000
+#define NUM_NEG					0x4000
+#define NUM_SHORT				0x8000
+#define NUM_SPECIAL				0xC000
+#define NUM_DSCALE_MASK			0x3FFF
+#define NUM_SHORT_SIGN_MASK		0x2000
+#define NUM_SHORT_DSCALE_MASK	0x1F80
+#define NUM_SHORT_DSCALE_SHIFT	7
+#define NUM_SHORT_WEIGHT_SIGN	0x0040
+#define NUM_SHORT_WEIGHT_MASK	0x003F
+#define NUM_SHORT_DSCALE_MAX	(NUM_SHORT_DSCALE_MASK >> NUM_SHORT_DSCALE_SHIFT)
+#define NUM_SHORT_WEIGHT_MAX	NUM_SHORT_WEIGHT_MASK
+#define NUM_SHORT_WEIGHT_MIN	(-(NUM_SHORT_WEIGHT_MASK + 1))
+
+/* a decoded numeric: sign, weight and up to a few base-10000 digits */
+typedef struct DecodedNumeric
+{
+	bool		negative;
+	int			weight;
+	int			ndigits;
+	const char *digits;			/* unaligned int16 digits */
+} DecodedNumeric;
+
+/*
+ * decode_numeric
+ *      Read the header of a (possibly packed) numeric varlena; false for NaN and infinities.
+ */
+static bool
+decode_numeric(struct varlena *v, DecodedNumeric *d)
+{
+	const char *p = VARDATA_ANY(v);
+	int			len = VARSIZE_ANY_EXHDR(v);
+	uint16		header;
+
+	if (len < (int) sizeof(uint16))
+		return false;
+	memcpy(&header, p, sizeof(uint16));
+	if ((header & NUM_SIGN_MASK) == NUM_SPECIAL)
+		return false;
+	if ((header & NUM_SIGN_MASK) == NUM_SHORT)
+	{
+		d->negative = (header & NUM_SHORT_SIGN_MASK) != 0;
+		d->weight = (header & NUM_SHORT_WEIGHT_SIGN) ? (int) (header | ~NUM_SHORT_WEIGHT_MASK)
+			: (int) (header & NUM_SHORT_WEIGHT_MASK);
+		d->digits = p + sizeof(uint16);
+		d->ndigits = (len - sizeof(uint16)) / sizeof(int16);
+	}
+	else
+	{
+		int16		weight;
+
+		if (len < (int) (2 * sizeof(uint16)))
+			return false;
+		memcpy(&weight, p + sizeof(uint16), sizeof(int16));
+		d->negative = (header & NUM_SIGN_MASK) == NUM_NEG;
+		d->weight = weight;
+		d->digits = p + 2 * sizeof(uint16);
+		d->ndigits = (len - 2 * sizeof(uint16)) / sizeof(int16);
+	}
+	return true;
+}
+
+/*
+ * numeric_to_scaled
+ *      The value × 10^scale as int64, if that is an integer within ±limit.
+ */
+static bool
+numeric_to_scaled(Datum num, int scale, int64 limit, int64 *result)
+{
+	struct varlena *v = (struct varlena *) PG_DETOAST_DATUM_PACKED(num);
+	DecodedNumeric d;
+	int64		acc = 0;
+	int64		unit;
+	int			i;
+	bool		ok = true;
+
+	if (!decode_numeric(v, &d))
+		ok = false;
+	/* digits below 10^-scale must be zero; digits above 10^16 are out of range anyway */
+	for (i = 0; ok && i < d.ndigits; i++)
+	{
+		int16		digit;
+		int			power = 4 * (d.weight - i);	/* this digit's power of ten */
+
+		memcpy(&digit, d.digits + i * sizeof(int16), sizeof(int16));
+		if (digit == 0)
+			continue;
+		if (power + scale < 0)
+		{
+			/* a digit straddling the last kept decimal: only its upper part may be nonzero */
+			int			drop = -(power + scale);	/* 1..3 decimals of this digit to drop */
+			int			div = drop == 1 ? 10 : drop == 2 ? 100 : drop == 3 ? 1000 : 10000;
+
+			if (drop >= 4 || digit % div != 0)
+			{
+				ok = false;
+				break;
+			}
+			acc += digit / div;
+			continue;
+		}
+		if (power + scale > 16)
+		{
+			ok = false;
+			break;
+		}
+		unit = 1;
+		for (int k = 0; k < power + scale; k++)
+			unit *= 10;
+		if (pg_mul_s64_overflow((int64) digit, unit, &unit) ||
+			pg_add_s64_overflow(acc, unit, &acc))
+		{
+			ok = false;
+			break;
+		}
+	}
+	if ((Pointer) v != DatumGetPointer(num))
+		pfree(v);
+	if (!ok || acc > limit)
+		return false;
+	*result = d.negative ? -acc : acc;
+	return true;
+}
+
+/*
+ * numeric_to_fen
+ *      A numeric amount in yuan as fen; false when it has more than two decimals or is too big.
+ */
+bool
+numeric_to_fen(Datum num, Fen *result)
+{
+	return numeric_to_scaled(num, 2, FEN_MAX, result);
+}
+
+/*
+ * numeric_to_micro
+ *      A numeric value in millionths; false when it is finer than that or too big.
+ */
+bool
+numeric_to_micro(Datum num, Micro *result)
+{
+	return numeric_to_scaled(num, 6, FEN_MAX * 10000, result);
+}
+
+/*
+ * scaled_to_numeric
+ *      value ÷ 10^scale as a numeric with display scale `scale` (2 or 6), in the short header
+ *      form, digits normalized (no leading or trailing zero digits).
+ */
+static Datum
+scaled_to_numeric(int64 value, int scale)
+{
+	int16		digits[8];
+	int			ndigits = 0;
+	int			weight;
+	bool		negative = value < 0;
+	uint64		mag = negative ? -(uint64) value : (uint64) value;
+	uint64		intpart;
+	uint64		frac;
+	int			fracdigits = (scale + 3) / 4;	/* base-10000 digits after the point */
+	uint64		scale_pow = 1;
+	int16		tmp[8];
+	int			ntmp = 0;
+	int			first,
+				last,
+				size;
+	struct varlena *result;
+	uint16		header;
+	char	   *p;
+	int			i;
+
+	for (i = 0; i < scale; i++)
+		scale_pow *= 10;
+	intpart = mag / scale_pow;
+	frac = mag % scale_pow;
+	/* the fraction padded to whole base-10000 digits */
+	for (i = scale; i < 4 * fracdigits; i++)
+		frac *= 10;
+
+	/* integer digits, most significant first */
+	while (intpart > 0)
+	{
+		tmp[ntmp++] = (int16) (intpart % 10000);
+		intpart /= 10000;
+	}
+	weight = ntmp - 1;
+	for (i = ntmp - 1; i >= 0; i--)
+		digits[ndigits++] = tmp[i];
+	/* fraction digits */
+	for (i = fracdigits - 1; i >= 0; i--)
+	{
+		uint64		p10 = 1;
+
+		for (int k = 0; k < 4 * i; k++)
+			p10 *= 10;
+		digits[ndigits++] = (int16) ((frac / p10) % 10000);
+	}
+	if (ntmp == 0)
+		weight = -1;
+
+	/* strip leading and trailing zero digits */
+	first = 0;
+	while (first < ndigits && digits[first] == 0)
+	{
+		first++;
+		weight--;
+	}
+	last = ndigits;
+	while (last > first && digits[last - 1] == 0)
+		last--;
+	if (first == last)
+	{
+		weight = 0;
+		negative = false;
+	}
+
+	size = VARHDRSZ + sizeof(uint16) + (last - first) * sizeof(int16);
+	result = (struct varlena *) palloc(size);
+	SET_VARSIZE(result, size);
+	header = NUM_SHORT | (negative ? NUM_SHORT_SIGN_MASK : 0) |
+		((scale << NUM_SHORT_DSCALE_SHIFT) & NUM_SHORT_DSCALE_MASK) |
+		(weight < 0 ? NUM_SHORT_WEIGHT_SIGN : 0) | (weight & NUM_SHORT_WEIGHT_MASK);
+	p = VARDATA(result);
+	memcpy(p, &header, sizeof(uint16));
+	memcpy(p + sizeof(uint16), digits + first, (last - first) * sizeof(int16));
+	return PointerGetDatum(result);
+}
+
+/*
+ * fen_to_numeric
+ *      An amount in fen as a numeric in yuan with two decimals.
+ */
+Datum
+fen_to_numeric(Fen fen)
+{
+	return scaled_to_numeric(fen, 2);
+}
+
+/*
+ * micro_to_numeric
+ *      A value in millionths as a numeric with six decimals.
+ */
+Datum
+micro_to_numeric(Micro micro)
+{
+	return scaled_to_numeric(micro, 6);
+}
+
+/*
+ * div_round_half_away
+ *      num ÷ den rounded half away from zero (den > 0).
+ */
+static int64
+div_round_half_away(int128 num, int64 den)
+{
+	int128		q;
+	int128		r;
+
+	if (num >= 0)
+	{
+		q = num / den;
+		r = num % den;
+		if (2 * r >= den)
+			q++;
+	}
+	else
+	{
+		q = (-num) / den;
+		r = (-num) % den;
+		if (2 * r >= den)
+			q++;
+		q = -q;
+	}
+	if (q > PG_INT64_MAX || q < PG_INT64_MIN)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("amount out of range")));
+	return (int64) q;
+}
+
+/*
+ * fen_mul_ratio
+ *      An amount times a ratio in millionths, rounded once to the fen.
+ */
+Fen
+fen_mul_ratio(Fen fen, Micro ratio)
+{
+	return div_round_half_away((int128) fen * ratio, MICRO_ONE);
+}
+
+/*
+ * fen_mul_div
+ *      An amount times num ÷ den, rounded once to the fen.
+ */
+Fen
+fen_mul_div(Fen fen, int64 num, int64 den)
+{
+	Assert(den > 0);
+	return div_round_half_away((int128) fen * num, den);
+}
+
+/*
+ * fen_to_cstring
+ *      "-12.34" for error messages and notes.
+ */
+char *
+fen_to_cstring(Fen fen)
+{
+	uint64		mag = fen < 0 ? -(uint64) fen : (uint64) fen;
+
+	return psprintf("%s" UINT64_FORMAT ".%02d", fen < 0 ? "-" : "",
+					mag / 100, (int) (mag % 100));
+}

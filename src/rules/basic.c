@@ -1,0 +1,329 @@
+/*
+ * rules/basic.c
+ *      Handlers of the basic medical insurance routes: employee inpatient rules (JL24-DL for
+ *      flexible employees, NM-NOMI), and Jilin resident insurance: inpatient bands (JL19-IP),
+ *      special outpatient diseases and day surgery (JL19-SP), general outpatient (JL19-OP) and
+ *      chronic outpatient diseases (JL19-CH).
+ */
+#include "postgres.h"
+
+#include "settle.h"
+
+/*
+ * handle_employee_inpatient
+ *      A deductible per admission and a ratio by hospital level (region parameters), within the
+ *      employee yearly cap.
+ */
+void
+handle_employee_inpatient(SettleContext *ctx)
+{
+	Settlement *s = ctx->s;
+	const char *rule = ctx->route->source;
+	Fen			deductible = micro_to_fen(route_param(ctx, level_name(ctx, "employee.inpatient.deductible", rule)));
+	Micro		ratio = route_param(ctx, level_name(ctx, "employee.inpatient.ratio", rule));
+	Fen			fund;
+
+	s->deductible = fen_min(s->in_scope, deductible);
+	add_step(s, rule, deductible, -1, s->deductible, "deductible per admission");
+	fund = fen_mul_ratio(s->in_scope - s->deductible, ratio);
+	add_step(s, rule, s->in_scope - s->deductible, ratio, fund, "employee inpatient ratio");
+	pay(ctx, fund);
+}
+
+/*
+ * band_fund
+ *      JL19-IP: the fund's share of the stretch [from, to) of the year's cumulative in-scope
+ *      position, band by band at the claim's level; rounded once over all bands.
+ */
+static Fen
+band_fund(SettleContext *ctx, Fen from, Fen to)
+{
+	const MatinsCatalog *cat = ctx->cat;
+	int			level = ctx->claim->hospital_level;
+	int128		exact = 0;
+	bool		found = false;
+	Fen			fund;
+
+	for (int i = 0; i < cat->n_bands; i++)
+	{
+		const BandRow *b = &cat->bands[i];
+		Fen			lo,
+					hi;
+
+		if (strcmp(b->policy, ctx->rows_policy->id) != 0 || b->scheme != SCHEME_RESIDENT ||
+			b->level != level)
+			continue;
+		found = true;
+		lo = fen_max(from, b->lower);
+		hi = b->upper < 0 ? to : fen_min(to, b->upper);
+		if (hi <= lo)
+			continue;
+		exact += (int128) (hi - lo) * b->ratio;
+		add_step(ctx->s, "JL19-IP", hi - lo, b->ratio, fen_mul_ratio(hi - lo, b->ratio),
+				 psprintf("band %s-%s of the year's in-scope position", fen_to_cstring(b->lower),
+						  b->upper < 0 ? "" : fen_to_cstring(b->upper)));
+	}
+	if (!found)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("policy %s has no ratio bands for hospital level %d", ctx->rows_policy->id, level),
+				 errhint("Add the bands to matins.band_schedule.")));
+	/* round once: the sum of exact band shares, half away from zero */
+	fund = (Fen) ((exact + MICRO_ONE / 2) / MICRO_ONE);
+	return fund;
+}
+
+/*
+ * pay_by_bands
+ *      Advance the year's position by the whole in-scope amount (the deductible counts toward it
+ *      but is never paid) and pay the bands above the deductible, within the yearly maximum.
+ */
+static void
+pay_by_bands(SettleContext *ctx)
+{
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	Fen			from = y->inpatient_position + s->deductible;
+	Fen			to = y->inpatient_position + s->in_scope;
+
+	y->inpatient_position = to;
+	pay(ctx, band_fund(ctx, from, to));
+}
+
+/*
+ * handle_resident_inpatient
+ *      JL19-IP: a deductible per admission by level (region parameter), counted continuously on
+ *      referral (only what this level's deductible exceeds the referring stay's; none on a
+ *      downward referral to level 1), then the bands on the year's cumulative position, within
+ *      the resident yearly maximum (200000).
+ */
+void
+handle_resident_inpatient(SettleContext *ctx)
+{
+	const Claim *c = ctx->claim;
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	Fen			standard;
+	Fen			applied;
+	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP");
+
+	if (c->referral == REF_DOWN && c->hospital_level == 1)
+	{
+		add_note(s, "JL19-IP:down_referral");
+		add_step(s, "JL19-IP", 0, -1, 0, "downward referral to a level-1 hospital: no deductible");
+		applied = 0;
+		standard = 0;
+	}
+	else
+	{
+		standard = micro_to_fen(route_param(ctx, pname));
+		applied = standard;
+		if (c->referral != REF_NONE)
+		{
+			applied = fen_max(0, standard - y->last_stay_deductible);
+			add_note(s, "JL19-IP:referral");
+			add_step(s, "JL19-IP", standard, -1, applied, "referral: deductible counted continuously");
+		}
+	}
+	s->deductible = fen_min(s->in_scope, applied);
+	add_step(s, "JL19-IP", applied, -1, s->deductible, "deductible of this stay");
+	y->last_stay_deductible = standard;
+	pay_by_bands(ctx);
+}
+
+/*
+ * special_disease
+ *      The special disease a claim is for (JL19-SP); unknown codes and diseases governed by a
+ *      document matins lacks are errors.
+ */
+static void
+check_special_disease(SettleContext *ctx)
+{
+	const char *code = ctx->claim->disease;
+
+	if (code == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claim field disease must not be null for a special outpatient claim"),
+				 errhint("Give the special disease code SP01..SP41 (JL19-SP).")));
+	for (int i = 0; i < ctx->cat->n_special; i++)
+	{
+		const DiseaseRow *d = &ctx->cat->special[i];
+
+		if (strcmp(d->policy, ctx->rows_policy->id) == 0 && strcmp(d->code, code) == 0)
+		{
+			if (d->no_rule)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("no rule settles special disease %s", code),
+						 errdetail("It is governed by a document matins does not implement."),
+						 errhint("See matins.special_disease.")));
+			return;
+		}
+	}
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown special disease \"%s\"", code),
+			 errhint("The special diseases are SP01..SP41 in matins.special_disease.")));
+}
+
+/*
+ * not_covered
+ *      The route does not pay this claim at all; the in-scope cost is the person's.
+ */
+static void
+not_covered(SettleContext *ctx, const char *rule, const char *reason)
+{
+	Settlement *s = ctx->s;
+
+	s->over_cap = s->in_scope;
+	if (s->in_scope > 0)
+		s->transfer_to = TRANSFER_PERSONAL;
+	add_note(s, reason);
+	add_step(s, rule, s->in_scope, 0, 0, reason);
+}
+
+/*
+ * handle_resident_special
+ *      JL19-SP: special outpatient diseases (and day surgery) at level-2+ institutions: a yearly
+ *      deductible (region parameter), then the inpatient bands on the shared position and the
+ *      shared yearly maximum.
+ */
+void
+handle_resident_special(SettleContext *ctx)
+{
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	Fen			standard;
+
+	if (ctx->claim->benefit == BEN_SPECIAL)
+		check_special_disease(ctx);
+	(void) level_name(ctx, "resident.special", "JL19-SP");
+	if (ctx->claim->hospital_level < 2)
+		return not_covered(ctx, "JL19-SP", "JL19-SP:level_2_and_above");
+	standard = micro_to_fen(route_param(ctx, "resident.special.deductible"));
+	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->special_deductible_paid));
+	y->special_deductible_paid += s->deductible;
+	add_step(s, "JL19-SP", standard, -1, s->deductible, "yearly deductible still to pay");
+	pay_by_bands(ctx);
+}
+
+/*
+ * pay_outpatient
+ *      Pay `calc` within the room a yearly limit leaves and the general + chronic ceiling; the
+ *      rest of calc is over_cap (personal).  Returns what was paid.
+ */
+static Fen
+pay_outpatient(SettleContext *ctx, Fen calc, Fen room)
+{
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	Fen			ceiling = micro_to_fen(required_constant(ctx, "outpatient.ceiling"));
+	Fen			fund = fen_min(calc, fen_min(room, fen_max(0, ceiling - y->outpatient_chronic_fund_paid)));
+
+	if (fund < calc)
+	{
+		s->over_cap += calc - fund;
+		s->transfer_to = TRANSFER_PERSONAL;
+		add_note(s, "outpatient_limit");
+		add_step(s, "JL19-CH", calc, -1, calc - fund, "over the yearly outpatient limit or the 6500 ceiling");
+	}
+	y->outpatient_chronic_fund_paid += fund;
+	pay(ctx, fund);
+	return fund;
+}
+
+/*
+ * handle_resident_outpatient
+ *      JL19-OP: general outpatient at 50% after a yearly deductible, at level 1 and below, and at
+ *      level 2 only for hypertension and diabetes medication; a yearly limit (700 or 1000) and
+ *      the 6500 general + chronic ceiling.
+ */
+void
+handle_resident_outpatient(SettleContext *ctx)
+{
+	const Claim *c = ctx->claim;
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	Fen			standard,
+				limit,
+				calc,
+				fund;
+	Micro		ratio;
+
+	(void) level_name(ctx, "resident.outpatient", "JL19-OP");
+	if (c->hospital_level == 3)
+		return not_covered(ctx, "JL19-OP", "JL19-OP:level_3_not_covered");
+	if (c->hospital_level == 2 &&
+		(c->disease == NULL || (strcmp(c->disease, "HTN") != 0 && strcmp(c->disease, "DM") != 0)))
+		return not_covered(ctx, "JL19-OP", "JL19-OP:level_2_htn_dm_only");
+	standard = micro_to_fen(route_param(ctx, "resident.outpatient.deductible"));
+	limit = micro_to_fen(route_param(ctx, "resident.outpatient.limit"));
+	ratio = required_constant(ctx, "outpatient.ratio");
+	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->outpatient_deductible_paid));
+	y->outpatient_deductible_paid += s->deductible;
+	add_step(s, "JL19-OP", standard, -1, s->deductible, "yearly deductible still to pay");
+	calc = fen_mul_ratio(s->in_scope - s->deductible, ratio);
+	add_step(s, "JL19-OP", s->in_scope - s->deductible, ratio, calc, "general outpatient ratio");
+	fund = pay_outpatient(ctx, calc, fen_max(0, limit - y->outpatient_fund_paid));
+	y->outpatient_fund_paid += fund;
+}
+
+/*
+ * handle_resident_chronic
+ *      JL19-CH: 60% of in-scope cost after a deductible per disease and year, within the
+ *      disease's yearly quota (and so its fund maximum), at in-province institutions, and within
+ *      the 6500 general + chronic ceiling.
+ */
+void
+handle_resident_chronic(SettleContext *ctx)
+{
+	const Claim *c = ctx->claim;
+	Settlement *s = ctx->s;
+	YearUsage  *y = &ctx->usage->year;
+	const DiseaseRow *d = NULL;
+	int			i;
+	Fen			standard,
+				after,
+				eligible,
+				calc;
+	Micro		ratio;
+
+	if (c->disease == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claim field disease must not be null for a chronic outpatient claim"),
+				 errhint("Give the chronic disease code CH01..CH18 (JL19-CH).")));
+	for (int k = 0; k < ctx->cat->n_chronic; k++)
+		if (strcmp(ctx->cat->chronic[k].policy, ctx->rows_policy->id) == 0 &&
+			strcmp(ctx->cat->chronic[k].code, c->disease) == 0)
+			d = &ctx->cat->chronic[k];
+	if (d == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown chronic disease \"%s\"", c->disease),
+				 errhint("The chronic diseases are listed in matins.chronic_disease (CH01..CH18 and a region's own).")));
+	if (c->location == LOC_NATIONAL)
+		return not_covered(ctx, "JL19-CH", "JL19-CH:in_province_only");
+	i = (d->code[2] - '0') * 10 + (d->code[3] - '0');
+
+	standard = micro_to_fen(route_param(ctx, "resident.chronic.deductible"));
+	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->chronic_deductible_paid[i]));
+	y->chronic_deductible_paid[i] += s->deductible;
+	add_step(s, "JL19-CH", standard, -1, s->deductible, psprintf("%s: yearly deductible still to pay", d->code));
+
+	after = s->in_scope - s->deductible;
+	eligible = fen_min(after, fen_max(0, d->quota - y->chronic_in_scope[i]));
+	y->chronic_in_scope[i] += eligible;
+	if (eligible < after)
+	{
+		s->over_cap += after - eligible;
+		s->transfer_to = TRANSFER_PERSONAL;
+		add_note(s, "chronic_quota");
+		add_step(s, "JL19-CH", after, -1, after - eligible, psprintf("%s: above the yearly quota %s", d->code, fen_to_cstring(d->quota)));
+	}
+	ratio = required_constant(ctx, "chronic.ratio");
+	calc = fen_min(fen_mul_ratio(eligible, ratio), fen_max(0, d->fund_max - y->chronic_fund_paid[i]));
+	add_step(s, "JL19-CH", eligible, ratio, calc, psprintf("%s: chronic ratio within the fund maximum %s", d->code, fen_to_cstring(d->fund_max)));
+	y->chronic_fund_paid[i] += pay_outpatient(ctx, calc, calc);
+}

@@ -1,0 +1,260 @@
+/*
+ * settle.c
+ *      The settlement core: one straight path for every caller (matins_settle, the window
+ *      aggregate, matins_explain and, later, the trigger):
+ *
+ *        resolve the route -> split the total into scope parts -> class-B pre-self-pay ->
+ *        the route's handler (deductible, ratio, caps, quotas) -> fund and personal shares
+ *
+ *      Amounts are fen; each computed amount is rounded once, half away from zero.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+
+#include "settle.h"
+
+extern void resolve_route(SettleContext *ctx, const char *policy_name);
+
+typedef void (*HandlerFn) (SettleContext *ctx);
+
+static const HandlerFn handlers[N_HANDLERS] = {
+	[H_FULL] = handle_full,
+	[H_TRANSFER] = handle_transfer,
+	[H_PRENATAL_CAP] = handle_prenatal_cap,
+	[H_PRENATAL_PACKAGE] = handle_prenatal_package,
+	[H_PRENATAL_LIST] = handle_prenatal_list,
+	[H_QUOTA] = handle_quota,
+	[H_EMPLOYEE_INPATIENT] = handle_employee_inpatient,
+	[H_RESIDENT_INPATIENT] = handle_resident_inpatient,
+	[H_RESIDENT_SPECIAL] = handle_resident_special,
+	[H_RESIDENT_OUTPATIENT] = handle_resident_outpatient,
+	[H_RESIDENT_CHRONIC] = handle_resident_chronic,
+	[H_ART] = handle_art,
+};
+
+/*
+ * add_note
+ *      Append a rule id or reason code to the settlement's notes (once).
+ */
+void
+add_note(Settlement *s, const char *note)
+{
+	for (int i = 0; i < s->n_notes; i++)
+		if (strcmp(s->notes[i], note) == 0)
+			return;
+	if (s->n_notes < MAX_NOTES)
+		s->notes[s->n_notes++] = note;
+}
+
+/*
+ * add_step
+ *      Record one step of the computation for matins_explain (nothing when not explaining).
+ */
+void
+add_step(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount, const char *note)
+{
+	Step	   *st;
+
+	if (!s->record_steps || s->n_steps == MAX_STEPS)
+		return;
+	st = &s->steps[s->n_steps++];
+	st->rule = rule;
+	st->basis = basis;
+	st->rate = rate;
+	st->amount = amount;
+	st->note = note;
+}
+
+/*
+ * route_param
+ *      A region parameter the route needs, for the claim's region and date (error when unset).
+ */
+Micro
+route_param(SettleContext *ctx, const char *name)
+{
+	return catalog_param_required(ctx->cat, ctx->claim->region, name, ctx->claim->service_date);
+}
+
+/*
+ * required_constant
+ *      A number fixed by the deciding policy, the policy whose rows apply, or the resident policy
+ *      in force (e.g. the resident yearly maximum that ART payments count toward, JL24-ART-2).
+ */
+Micro
+required_constant(SettleContext *ctx, const char *name)
+{
+	Micro		value;
+
+	if (catalog_constant(ctx->cat, ctx->rows_policy, name, &value) ||
+		catalog_constant(ctx->cat, ctx->policy, name, &value) ||
+		(ctx->resident_policy && catalog_constant(ctx->cat, ctx->resident_policy, name, &value)))
+		return value;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("policy %s has no constant \"%s\"", ctx->policy->id, name),
+			 errhint("Add it to matins.policy_constant.")));
+	return 0;
+}
+
+/*
+ * level_name
+ *      "<prefix>.l<level>" for a parameter by hospital level; the claim must carry its level.
+ */
+const char *
+level_name(SettleContext *ctx, const char *prefix, const char *rule)
+{
+	if (ctx->claim->hospital_level == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claim field hospital_level must not be null for route %s", ctx->route->route),
+				 errdetail("Rule %s depends on the institution's level.", rule),
+				 errhint("Give the level the fund settles the institution at (an unrated institution's agreed level).")));
+	return psprintf("%s.l%d", prefix, ctx->claim->hospital_level);
+}
+
+/*
+ * cap_remaining
+ *      What the route's yearly fund cap still allows, and the counter that tracks it; -1 (and
+ *      *paid NULL) when the route counts toward no cap.
+ */
+Fen
+cap_remaining(SettleContext *ctx, Fen **paid)
+{
+	const RouteRow *r = ctx->route;
+	const char *name = r->cap_param ? r->cap_param : r->cap_constant;
+	Fen			cap;
+
+	*paid = NULL;
+	if (name == NULL)
+		return -1;
+	cap = micro_to_fen(r->cap_param ? route_param(ctx, name) : required_constant(ctx, name));
+	*paid = strncmp(name, "resident.", 9) == 0 ? &ctx->usage->year.resident_fund_paid
+		: &ctx->usage->year.employee_fund_paid;
+	return fen_max(0, cap - **paid);
+}
+
+/*
+ * pay
+ *      Pay what the route computed, within its yearly cap: the excess is over_cap and goes where
+ *      the route sends it.  The payment lands in the route's fund.
+ */
+void
+pay(SettleContext *ctx, Fen fund_calc)
+{
+	Settlement *s = ctx->s;
+	Fen		   *paid;
+	Fen			remaining = cap_remaining(ctx, &paid);
+	Fen			fund = fund_calc;
+
+	if (paid != NULL)
+	{
+		fund = fen_min(fund_calc, remaining);
+		if (fund < fund_calc)
+		{
+			s->over_cap += fund_calc - fund;
+			/* a claim already sending cost elsewhere keeps that destination; notes say both */
+			if (s->transfer_to == TRANSFER_NONE)
+				s->transfer_to = ctx->route->cap_transfer;
+			add_note(s, "annual_cap");
+			add_step(s, ctx->route->source, remaining, -1, fund_calc - fund,
+					 psprintf("over the yearly cap %s", ctx->route->cap_param ? ctx->route->cap_param : ctx->route->cap_constant));
+		}
+		*paid += fund;
+	}
+	if (ctx->route->maternity_fund)
+		s->maternity_fund += fund;
+	else
+		s->pooled_fund += fund;
+}
+
+/*
+ * split_lines
+ *      For routes other than ART: the lines' classes give the scope parts (self lines are
+ *      self_pay, class-B lines the class-B amount).
+ */
+static void
+split_lines(const Claim *claim, Settlement *s, Fen *class_b)
+{
+	*class_b = 0;
+	for (int i = 0; i < claim->nlines; i++)
+	{
+		const ClaimLine *l = &claim->lines[i];
+
+		if (l->item_class == CLASS_SELF)
+			s->self_pay += l->amount;
+		else if (l->item_class == CLASS_B)
+			*class_b += l->amount;
+	}
+}
+
+/*
+ * settle
+ *      Settle one claim after `usage` (which it advances).  policy_name: NULL for the policy in
+ *      force, else a what-if policy id.
+ */
+void
+settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Usage *usage,
+	   Settlement *s)
+{
+	SettleContext ctx;
+	int			year,
+				month,
+				day;
+	Fen			class_b;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cat = cat;
+	ctx.claim = claim;
+	ctx.usage = usage;
+	ctx.s = s;
+	resolve_route(&ctx, policy_name);
+	j2date(claim->service_date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	usage_enter_year(usage, year);
+	ctx.pregnancy = usage_pregnancy(usage, claim->pregnancy_id);
+
+	s->policy = ctx.policy->id;
+	s->route = ctx.route->route;
+	s->total = claim->total;
+	add_note(s, ctx.route->source);
+
+	if (ctx.route->handler == H_ART)
+		handle_art(&ctx);		/* ART splits its own lines (JL24-ART-3, JL24-ART-4) */
+	else
+	{
+		if (claim->nlines > 0)
+			split_lines(claim, s, &class_b);
+		else
+		{
+			s->self_pay = claim->self_pay;
+			s->over_limit = claim->over_limit;
+			class_b = claim->class_b;
+		}
+		/* class-B pre-self-pay on basic-insurance routes only (JL19-B; JL24-SC for maternity) */
+		if (!ctx.route->maternity_fund && class_b > 0)
+		{
+			const char *rate_name = claim->scheme == SCHEME_RESIDENT ? "resident.class_b_rate"
+				: "employee.class_b_rate";
+			Micro		rate = route_param(&ctx, rate_name);
+
+			s->pre_self_pay = fen_mul_ratio(class_b, rate);
+			add_note(s, "JL19-B");
+			add_step(s, "JL19-B", class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
+		}
+		s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
+		add_step(s, ctx.route->source, s->total, -1, s->in_scope,
+				 "in scope = total - self_pay - over_limit - pre_self_pay");
+		handlers[ctx.route->handler] (&ctx);
+	}
+
+	/* the settlement identities hold by construction: copay is what remains */
+	s->fund_total = s->maternity_fund + s->pooled_fund;
+	s->copay = s->in_scope - s->deductible - s->over_cap - s->fund_total;
+	s->personal = s->total - s->fund_total;
+	if (s->copay < 0 || s->in_scope < 0)
+		elog(ERROR, "matins: settlement of claim " INT64_FORMAT " breaks its identities (copay %s, in_scope %s)",
+			 claim->claim_id, fen_to_cstring(s->copay), fen_to_cstring(s->in_scope));
+	if (s->transfer_to == TRANSFER_NONE && s->over_cap > 0)
+		elog(ERROR, "matins: over_cap without a destination on route %s", s->route);
+}

@@ -1,0 +1,144 @@
+/*
+ * settle.h
+ *      The pure settlement core: settle(claim, usage) -> settlement (+ usage after, + steps).
+ *      No SQL inside: catalogs come from the cache, usage from the caller.
+ */
+#ifndef MATINS_SETTLE_H
+#define MATINS_SETTLE_H
+
+#include "postgres.h"
+
+#include "catalog.h"
+#include "claim.h"
+#include "money.h"
+
+#define MAX_DISEASES	100		/* CH01..CH99 */
+#define MAX_ART_USED	32
+#define MAX_PACKAGE		64
+#define MAX_NOTES		16
+#define MAX_STEPS		48
+
+/* usage of one calendar year (JL19-IP, JL19-OP, JL19-CH, JL19-SP, JL24-ART-2, NM/WZ caps) */
+typedef struct YearUsage
+{
+	int			year;			/* 0: not started */
+	Fen			inpatient_position; /* cumulative in-scope inpatient + special (JL19-IP) */
+	Fen			last_stay_deductible;	/* deductible standard of the last inpatient stay */
+	Fen			resident_fund_paid; /* toward the resident yearly maximum */
+	Fen			employee_fund_paid; /* toward employee.annual_cap */
+	Fen			art_deductible_paid;
+	Fen			special_deductible_paid;
+	Fen			outpatient_deductible_paid;
+	Fen			outpatient_fund_paid;	/* general outpatient, toward its limit */
+	Fen			outpatient_chronic_fund_paid;	/* general + chronic, toward the ceiling */
+	Fen			chronic_in_scope[MAX_DISEASES]; /* toward each disease's quota */
+	Fen			chronic_fund_paid[MAX_DISEASES];
+	Fen			chronic_deductible_paid[MAX_DISEASES];
+} YearUsage;
+
+/* usage of one pregnancy (JL24-PN, WZ-PN, NM-PN, LZ-SCR) */
+typedef struct PregnancyUsage
+{
+	int64		pregnancy_id;
+	Fen			prenatal_paid;
+	bool		screening_used;
+	int16		package_counts[MAX_PACKAGE];	/* by index in the policy's package */
+} PregnancyUsage;
+
+/* everything a person has used before a claim */
+typedef struct Usage
+{
+	YearUsage	year;
+	PregnancyUsage *pregnancies;
+	int			n_pregnancies;
+	int			max_pregnancies;
+	int			n_art_used;		/* JL24-ART-4: items paid once per person */
+	char		art_used[MAX_ART_USED][10];
+	MemoryContext cxt;			/* where pregnancies grow */
+} Usage;
+
+typedef struct Step
+{
+	const char *rule;
+	Fen			basis;			/* -1: none */
+	Micro		rate;			/* -1: none */
+	Fen			amount;
+	const char *note;
+} Step;
+
+typedef struct Settlement
+{
+	const char *policy;
+	const char *route;
+	Fen			total,
+				self_pay,
+				over_limit,
+				pre_self_pay,
+				in_scope,
+				deductible,
+				copay,
+				over_cap;
+	TransferTo	transfer_to;
+	Fen			maternity_fund,
+				pooled_fund,
+				fund_total,
+				personal;
+	int			n_notes;
+	const char *notes[MAX_NOTES];
+	/* explain */
+	bool		record_steps;
+	int			n_steps;
+	Step		steps[MAX_STEPS];
+} Settlement;
+
+/* what a handler works with */
+typedef struct SettleContext
+{
+	const MatinsCatalog *cat;
+	const Claim *claim;
+	const PolicyRow *policy;	/* the policy that decides the payment */
+	const PolicyRow *rows_policy;	/* whose catalog rows apply (based_on) */
+	const PolicyRow *resident_policy;	/* resident_medical policy in force, if any */
+	const RouteRow *route;
+	Usage	   *usage;
+	PregnancyUsage *pregnancy;
+	Settlement *s;
+} SettleContext;
+
+/* the core */
+extern void settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name,
+				   Usage *usage, Settlement *s);
+
+/* usage */
+extern void usage_init(Usage *u, MemoryContext cxt);
+extern void usage_enter_year(Usage *u, int year);
+extern PregnancyUsage *usage_pregnancy(Usage *u, int64 pregnancy_id);
+extern bool usage_art_used(const Usage *u, const char *code);
+extern void usage_mark_art(Usage *u, const char *code);
+extern void usage_from_jsonb(Usage *u, Datum jsonb, const Claim *claim);
+
+/* helpers for handlers (settle.c) */
+extern void add_note(Settlement *s, const char *note);
+extern void add_step(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount,
+					 const char *note);
+extern Micro route_param(SettleContext *ctx, const char *name);
+extern Fen cap_remaining(SettleContext *ctx, Fen **paid);
+extern void pay(SettleContext *ctx, Fen fund_calc);
+extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule);
+extern Micro required_constant(SettleContext *ctx, const char *name);
+
+/* handlers (src/rules/: maternity.c, basic.c, art.c) */
+extern void handle_full(SettleContext *ctx);
+extern void handle_transfer(SettleContext *ctx);
+extern void handle_prenatal_cap(SettleContext *ctx);
+extern void handle_prenatal_package(SettleContext *ctx);
+extern void handle_prenatal_list(SettleContext *ctx);
+extern void handle_quota(SettleContext *ctx);
+extern void handle_employee_inpatient(SettleContext *ctx);
+extern void handle_resident_inpatient(SettleContext *ctx);
+extern void handle_resident_special(SettleContext *ctx);
+extern void handle_resident_outpatient(SettleContext *ctx);
+extern void handle_resident_chronic(SettleContext *ctx);
+extern void handle_art(SettleContext *ctx);
+
+#endif							/* MATINS_SETTLE_H */

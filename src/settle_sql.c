@@ -1,0 +1,355 @@
+/*
+ * settle_sql.c
+ *      The SQL-callable shells around the settlement core: matins_settle (with and without
+ *      prior usage), the window aggregate matins_settle_run, and matins_explain.  Each decodes
+ *      the claim once, calls settle() and builds the matins.settlement composite.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+#include "utils/memutils.h"
+
+#include "settle.h"
+
+PG_FUNCTION_INFO_V1(matins_settle);
+PG_FUNCTION_INFO_V1(matins_settle_prior);
+PG_FUNCTION_INFO_V1(matins_settle_run_transfn);
+PG_FUNCTION_INFO_V1(matins_settle_run_finalfn);
+PG_FUNCTION_INFO_V1(matins_explain);
+PG_FUNCTION_INFO_V1(matins_to_fen);
+
+#define N_SETTLEMENT_FIELDS 17
+
+/* what a call site keeps between calls (fn_extra) */
+typedef struct CallCache
+{
+	ClaimTypeCache claim_type;
+	TupleDesc	result_desc;	/* blessed matins.settlement */
+} CallCache;
+
+/*
+ * call_cache
+ *      The call site's cache, created on first use in fn_mcxt.
+ */
+static CallCache *
+call_cache(FunctionCallInfo fcinfo)
+{
+	CallCache  *cc = (CallCache *) fcinfo->flinfo->fn_extra;
+
+	if (cc == NULL)
+	{
+		cc = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CallCache));
+		fcinfo->flinfo->fn_extra = cc;
+	}
+	return cc;
+}
+
+/*
+ * result_desc
+ *      The blessed tuple descriptor of matins.settlement, looked up once per call site.
+ */
+static TupleDesc
+result_desc(FunctionCallInfo fcinfo, CallCache *cc)
+{
+	if (cc->result_desc == NULL)
+	{
+		TupleDesc	desc;
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "matins: settlement functions must return matins.settlement");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		cc->result_desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		MemoryContextSwitchTo(old);
+	}
+	return cc->result_desc;
+}
+
+/*
+ * notes_array
+ *      The settlement's notes as text[].
+ */
+static Datum
+notes_array(const Settlement *s)
+{
+	Datum		elems[MAX_NOTES];
+
+	for (int i = 0; i < s->n_notes; i++)
+		elems[i] = CStringGetTextDatum(s->notes[i]);
+	return PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/*
+ * settlement_datum
+ *      A settlement as a matins.settlement composite datum.
+ */
+static Datum
+settlement_datum(const Claim *claim, const Settlement *s, TupleDesc desc)
+{
+	Datum		v[N_SETTLEMENT_FIELDS];
+	bool		n[N_SETTLEMENT_FIELDS];
+
+	memset(n, 0, sizeof(n));
+	v[0] = Int64GetDatum(claim->claim_id);
+	n[0] = claim->claim_id_null;
+	v[1] = CStringGetTextDatum(s->policy);
+	v[2] = CStringGetTextDatum(s->route);
+	v[3] = fen_to_numeric(s->total);
+	v[4] = fen_to_numeric(s->self_pay);
+	v[5] = fen_to_numeric(s->over_limit);
+	v[6] = fen_to_numeric(s->pre_self_pay);
+	v[7] = fen_to_numeric(s->in_scope);
+	v[8] = fen_to_numeric(s->deductible);
+	v[9] = fen_to_numeric(s->copay);
+	v[10] = fen_to_numeric(s->over_cap);
+	if (s->transfer_to == TRANSFER_NONE)
+	{
+		v[11] = (Datum) 0;
+		n[11] = true;
+	}
+	else
+		v[11] = CStringGetTextDatum(transfer_names[s->transfer_to]);
+	v[12] = fen_to_numeric(s->maternity_fund);
+	v[13] = fen_to_numeric(s->pooled_fund);
+	v[14] = fen_to_numeric(s->fund_total);
+	v[15] = fen_to_numeric(s->personal);
+	v[16] = notes_array(s);
+	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
+}
+
+/*
+ * policy_arg
+ *      The optional what-if policy argument (NULL: the policy in force).
+ */
+static const char *
+policy_arg(FunctionCallInfo fcinfo, int argno)
+{
+	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
+		return NULL;
+	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+/*
+ * claim_year
+ *      The calendar year of the claim's service date.
+ */
+static int
+claim_year(const Claim *claim)
+{
+	int			y,
+				m,
+				d;
+
+	j2date(claim->service_date + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	return y;
+}
+
+/*
+ * matins_settle
+ *      SQL: matins_settle(claim matins.claim, policy text DEFAULT NULL) -> matins.settlement;
+ *      the claim as the person's first of its year, pregnancy and lifetime.
+ */
+Datum
+matins_settle(PG_FUNCTION_ARGS)
+{
+	CallCache  *cc = call_cache(fcinfo);
+	const MatinsCatalog *cat = catalog_get();
+	Claim		claim;
+	Usage		usage;
+	Settlement	s;
+
+	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
+	usage_init(&usage, CurrentMemoryContext);
+	memset(&s, 0, offsetof(Settlement, steps));
+	settle(cat, &claim, policy_arg(fcinfo, 1), &usage, &s);
+	PG_RETURN_DATUM(settlement_datum(&claim, &s, result_desc(fcinfo, cc)));
+}
+
+/*
+ * matins_settle_prior
+ *      SQL: matins_settle(claim, prior jsonb, policy text DEFAULT NULL): the same after the
+ *      earlier usage given in prior (keys in the README).
+ */
+Datum
+matins_settle_prior(PG_FUNCTION_ARGS)
+{
+	CallCache  *cc = call_cache(fcinfo);
+	const MatinsCatalog *cat = catalog_get();
+	Claim		claim;
+	Usage		usage;
+	Settlement	s;
+
+	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
+	usage_init(&usage, CurrentMemoryContext);
+	usage_enter_year(&usage, claim_year(&claim));
+	if (!PG_ARGISNULL(1))
+		usage_from_jsonb(&usage, PG_GETARG_DATUM(1), &claim);
+	memset(&s, 0, offsetof(Settlement, steps));
+	settle(cat, &claim, policy_arg(fcinfo, 2), &usage, &s);
+	PG_RETURN_DATUM(settlement_datum(&claim, &s, result_desc(fcinfo, cc)));
+}
+
+/* the window aggregate's state: the person's usage so far and the last claim's settlement */
+typedef struct RunState
+{
+	Usage		usage;
+	Claim		last_claim;
+	Settlement	last;
+	bool		has_last;
+	int64		person_id;
+	ClaimTypeCache claim_type;
+	MemoryContext cxt;
+} RunState;
+
+/*
+ * matins_settle_run_transfn
+ *      Transition of matins_settle_run(claim [, policy]): settle the next claim of the window
+ *      after everything before it.
+ */
+Datum
+matins_settle_run_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	RunState   *st;
+	Claim		claim;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "matins_settle_run_transfn called in non-aggregate context");
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("matins_settle_run got a null claim"),
+				 errhint("Filter out null claims before the window.")));
+	st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
+	if (st == NULL)
+	{
+		st = MemoryContextAllocZero(aggcxt, sizeof(RunState));
+		st->cxt = aggcxt;
+		usage_init(&st->usage, aggcxt);
+	}
+	claim_decode(PG_GETARG_DATUM(1), &st->claim_type, aggcxt, &claim);
+	if (st->has_last && claim.person_id != st->person_id)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
+						st->person_id, claim.person_id),
+				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
+	memset(&st->last, 0, offsetof(Settlement, steps));
+	settle(catalog_get(), &claim, policy_arg(fcinfo, 2), &st->usage, &st->last);
+	/* keep what the final function reads: ids (the rest of the claim is not needed) */
+	st->last_claim.claim_id = claim.claim_id;
+	st->last_claim.claim_id_null = claim.claim_id_null;
+	st->person_id = claim.person_id;
+	st->has_last = true;
+	PG_RETURN_POINTER(st);
+}
+
+/*
+ * matins_settle_run_finalfn
+ *      The settlement of the last claim added to the window frame.
+ */
+Datum
+matins_settle_run_finalfn(PG_FUNCTION_ARGS)
+{
+	RunState   *st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
+	CallCache  *cc = call_cache(fcinfo);
+
+	if (st == NULL || !st->has_last)
+		PG_RETURN_NULL();
+	PG_RETURN_DATUM(settlement_datum(&st->last_claim, &st->last, result_desc(fcinfo, cc)));
+}
+
+/*
+ * step_source
+ *      "document article" of a rule id, from the rule catalog.
+ */
+static Datum
+step_source(const MatinsCatalog *cat, const char *rule, bool *isnull)
+{
+	const RuleRow *r = catalog_rule(cat, rule);
+
+	*isnull = (r == NULL);
+	return r ? CStringGetTextDatum(psprintf("%s %s", r->document, r->article)) : (Datum) 0;
+}
+
+/*
+ * matins_explain
+ *      SQL: matins_explain(claim, policy) -> TABLE(step, rule, source, basis, rate, amount,
+ *      note): the same settlement, with each step recorded as it is computed.
+ */
+Datum
+matins_explain(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CallCache  *cc = call_cache(fcinfo);
+	const MatinsCatalog *cat = catalog_get();
+	Claim		claim;
+	Usage		usage;
+	Settlement *s = palloc0(sizeof(Settlement));
+	int			step = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
+	usage_init(&usage, CurrentMemoryContext);
+	s->record_steps = true;
+	settle(cat, &claim, policy_arg(fcinfo, 1), &usage, s);
+
+	for (int i = 0; i <= s->n_steps; i++)
+	{
+		Datum		v[7];
+		bool		n[7] = {false, false, false, false, false, false, false};
+		bool		last = (i == s->n_steps);
+		const Step *st = last ? NULL : &s->steps[i];
+
+		v[0] = Int32GetDatum(++step);
+		v[1] = CStringGetTextDatum(last ? s->notes[0] : st->rule);
+		v[2] = step_source(cat, last ? s->notes[0] : st->rule, &n[2]);
+		if (last)
+		{
+			v[3] = fen_to_numeric(s->in_scope);
+			n[4] = true;
+			v[5] = fen_to_numeric(s->fund_total);
+			v[6] = CStringGetTextDatum(psprintf("%s under %s: fund %s (maternity %s, pooled %s), personal %s",
+												s->route, s->policy, fen_to_cstring(s->fund_total),
+												fen_to_cstring(s->maternity_fund),
+												fen_to_cstring(s->pooled_fund),
+												fen_to_cstring(s->personal)));
+		}
+		else
+		{
+			if (st->basis < 0)
+				n[3] = true;
+			else
+				v[3] = fen_to_numeric(st->basis);
+			if (st->rate < 0)
+				n[4] = true;
+			else
+				v[4] = micro_to_numeric(st->rate);
+			v[5] = fen_to_numeric(st->amount);
+			v[6] = CStringGetTextDatum(st->note);
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * matins_to_fen
+ *      SQL: matins.to_fen(numeric) -> bigint: the exact amount in fen, as the engine reads it
+ *      (NULL when it is not exact to the fen); for tests of the decoder.
+ */
+Datum
+matins_to_fen(PG_FUNCTION_ARGS)
+{
+	Fen			fen;
+
+	if (!numeric_to_fen(PG_GETARG_DATUM(0), &fen))
+		PG_RETURN_NULL();
+	PG_RETURN_INT64(fen);
+}

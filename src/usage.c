@@ -1,0 +1,336 @@
+/*
+ * usage.c
+ *      What a person has used before a claim: yearly, per-pregnancy and lifetime counters, and
+ *      their reading from the documented `prior` jsonb.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
+
+#include "settle.h"
+
+/*
+ * usage_init
+ *      Empty usage; pregnancies are allocated in cxt.
+ */
+void
+usage_init(Usage *u, MemoryContext cxt)
+{
+	memset(u, 0, sizeof(Usage));
+	u->cxt = cxt;
+}
+
+/*
+ * usage_enter_year
+ *      Make the yearly counters those of `year`: a later year starts from zero.  Claims must come
+ *      in date order (the window's ORDER BY service_date).
+ */
+void
+usage_enter_year(Usage *u, int year)
+{
+	if (u->year.year == year)
+		return;
+	if (u->year.year > year)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim of year %d comes after a claim of year %d", year, u->year.year),
+				 errhint("Order the window by service_date: matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
+	memset(&u->year, 0, sizeof(YearUsage));
+	u->year.year = year;
+}
+
+/*
+ * usage_pregnancy
+ *      The counters of a pregnancy, created empty on first use.
+ */
+PregnancyUsage *
+usage_pregnancy(Usage *u, int64 pregnancy_id)
+{
+	for (int i = 0; i < u->n_pregnancies; i++)
+		if (u->pregnancies[i].pregnancy_id == pregnancy_id)
+			return &u->pregnancies[i];
+	if (u->n_pregnancies == u->max_pregnancies)
+	{
+		int			n = Max(4, u->max_pregnancies * 2);
+
+		if (u->pregnancies == NULL)
+			u->pregnancies = MemoryContextAllocZero(u->cxt, sizeof(PregnancyUsage) * n);
+		else
+		{
+			u->pregnancies = repalloc(u->pregnancies, sizeof(PregnancyUsage) * n);
+			memset(&u->pregnancies[u->max_pregnancies], 0,
+				   sizeof(PregnancyUsage) * (n - u->max_pregnancies));
+		}
+		u->max_pregnancies = n;
+	}
+	u->pregnancies[u->n_pregnancies].pregnancy_id = pregnancy_id;
+	return &u->pregnancies[u->n_pregnancies++];
+}
+
+/*
+ * usage_art_used / usage_mark_art
+ *      The once-per-person ART items a person has had paid (JL24-ART-4).
+ */
+bool
+usage_art_used(const Usage *u, const char *code)
+{
+	for (int i = 0; i < u->n_art_used; i++)
+		if (strcmp(u->art_used[i], code) == 0)
+			return true;
+	return false;
+}
+
+void
+usage_mark_art(Usage *u, const char *code)
+{
+	if (usage_art_used(u, code))
+		return;
+	if (u->n_art_used == MAX_ART_USED)
+		elog(ERROR, "matins: too many ART items used");
+	strlcpy(u->art_used[u->n_art_used++], code, sizeof(u->art_used[0]));
+}
+
+/* the keys of `prior` and the yearly field each sets */
+typedef struct PriorKey
+{
+	const char *key;
+	size_t		offset;			/* in YearUsage; 0 for keys handled apart */
+} PriorKey;
+
+static const PriorKey prior_keys[] = {
+	{"inpatient_position", offsetof(YearUsage, inpatient_position)},
+	{"last_stay_deductible", offsetof(YearUsage, last_stay_deductible)},
+	{"resident_fund_paid", offsetof(YearUsage, resident_fund_paid)},
+	{"employee_fund_paid", offsetof(YearUsage, employee_fund_paid)},
+	{"art_deductible_paid", offsetof(YearUsage, art_deductible_paid)},
+	{"special_deductible_paid", offsetof(YearUsage, special_deductible_paid)},
+	{"outpatient_deductible_paid", offsetof(YearUsage, outpatient_deductible_paid)},
+	{"outpatient_fund_paid", offsetof(YearUsage, outpatient_fund_paid)},
+	{"outpatient_chronic_fund_paid", offsetof(YearUsage, outpatient_chronic_fund_paid)},
+	{"chronic", 0},
+	{"prenatal_paid", 0},
+	{"screening_used", 0},
+	{"package_counts", 0},
+	{"art_items_used", 0},
+};
+
+/*
+ * prior_error
+ *      A bad `prior` value: name the key.
+ */
+static void
+prior_error(const char *key, const char *what)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("prior key \"%s\" %s", key, what),
+			 errhint("See the README, section \"Earlier usage: prior\", for the keys and their values.")));
+}
+
+/*
+ * jsonb_fen
+ *      A jsonb number as a non-negative amount in fen.
+ */
+static Fen
+jsonb_fen(JsonbValue *v, const char *key)
+{
+	Fen			fen;
+
+	if (v->type != jbvNumeric)
+		prior_error(key, "must be a number");
+	if (!numeric_to_fen(NumericGetDatum(v->val.numeric), &fen) || fen < 0)
+		prior_error(key, "must be a non-negative amount exact to the fen");
+	return fen;
+}
+
+/*
+ * chronic_index
+ *      The counter slot of a chronic disease code CH01..CH99.
+ */
+static int
+chronic_index(const char *code, const char *key)
+{
+	if (strlen(code) != 4 || code[0] != 'C' || code[1] != 'H' ||
+		code[2] < '0' || code[2] > '9' || code[3] < '0' || code[3] > '9')
+		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH99)", code));
+	return (code[2] - '0') * 10 + (code[3] - '0');
+}
+
+/*
+ * object_pairs
+ *      Calls fn for each key/value pair of a jsonb object container.
+ */
+static void
+object_pairs(JsonbContainer *c, const char *key,
+			 void (*fn) (const char *k, JsonbValue *v, void *arg), void *arg)
+{
+	JsonbIterator *it = JsonbIteratorInit(c);
+	JsonbValue	v;
+	JsonbIteratorToken tok;
+	char	   *k = NULL;
+
+	tok = JsonbIteratorNext(&it, &v, true);
+	if (tok != WJB_BEGIN_OBJECT)
+		prior_error(key, "must be an object");
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		if (tok == WJB_KEY)
+			k = pnstrdup(v.val.string.val, v.val.string.len);
+		else if (tok == WJB_VALUE)
+			fn(k, &v, arg);
+	}
+}
+
+/* chronic: {"CH01": {"in_scope": x, "fund_paid": y, "deductible_paid": z}}: check the fields */
+static void
+chronic_field_pair(const char *k, JsonbValue *v, void *arg)
+{
+	if (strcmp(k, "in_scope") == 0 || strcmp(k, "fund_paid") == 0 ||
+		strcmp(k, "deductible_paid") == 0)
+		return;					/* read by chronic_pair */
+	prior_error("chronic", psprintf("has an unknown field \"%s\" (expected in_scope, fund_paid, deductible_paid)", k));
+}
+
+typedef struct ChronicArg
+{
+	YearUsage  *year;
+} ChronicArg;
+
+static void
+chronic_pair(const char *k, JsonbValue *v, void *arg)
+{
+	ChronicArg *ca = (ChronicArg *) arg;
+	int			i = chronic_index(k, "chronic");
+	JsonbValue *f;
+
+	if (v->type != jbvBinary)
+		prior_error("chronic", "must map disease codes to objects");
+	object_pairs(v->val.binary.data, "chronic", chronic_field_pair, NULL);
+	if ((f = getKeyJsonValueFromContainer(v->val.binary.data, "in_scope", 8, NULL)) != NULL)
+		ca->year->chronic_in_scope[i] = jsonb_fen(f, "chronic.in_scope");
+	if ((f = getKeyJsonValueFromContainer(v->val.binary.data, "fund_paid", 9, NULL)) != NULL)
+		ca->year->chronic_fund_paid[i] = jsonb_fen(f, "chronic.fund_paid");
+	if ((f = getKeyJsonValueFromContainer(v->val.binary.data, "deductible_paid", 15, NULL)) != NULL)
+		ca->year->chronic_deductible_paid[i] = jsonb_fen(f, "chronic.deductible_paid");
+}
+
+typedef struct PackageArg
+{
+	const MatinsCatalog *cat;
+	PregnancyUsage *preg;
+} PackageArg;
+
+/* package_counts: {"NMPN01": 3}: slot by the item's position among the package rows */
+static void
+package_pair(const char *k, JsonbValue *v, void *arg)
+{
+	PackageArg *pa = (PackageArg *) arg;
+	Fen			n;
+
+	n = jsonb_fen(v, "package_counts");
+	if (n % 100 != 0)
+		prior_error("package_counts", "must hold whole counts");
+	for (int i = 0; i < pa->cat->n_package_items && i < MAX_PACKAGE; i++)
+	{
+		if (strcmp(pa->cat->package_items[i].code, k) == 0)
+		{
+			/* the slot is the item's position in the catalog, as in handle_prenatal_package */
+			pa->preg->package_counts[i] = (int16) Min(n / 100, PG_INT16_MAX);
+			return;
+		}
+	}
+	prior_error("package_counts", psprintf("has an unknown item \"%s\"", k));
+}
+
+/* the value of a top-level key: the yearly amounts, or the keys handled apart */
+typedef struct TopArg
+{
+	Usage	   *u;
+	PregnancyUsage *preg;
+	const MatinsCatalog *cat;
+} TopArg;
+
+static void
+top_pair(const char *k, JsonbValue *v, void *arg)
+{
+	TopArg	   *ta = (TopArg *) arg;
+	int			i;
+
+	for (i = 0; i < (int) lengthof(prior_keys); i++)
+		if (strcmp(prior_keys[i].key, k) == 0)
+			break;
+	if (i == (int) lengthof(prior_keys))
+		prior_error(k, "is not a known key");
+	if (prior_keys[i].offset != 0)
+	{
+		*(Fen *) ((char *) &ta->u->year + prior_keys[i].offset) = jsonb_fen(v, k);
+		return;
+	}
+	if (strcmp(k, "prenatal_paid") == 0)
+		ta->preg->prenatal_paid = jsonb_fen(v, k);
+	else if (strcmp(k, "screening_used") == 0)
+	{
+		if (v->type != jbvBool)
+			prior_error(k, "must be true or false");
+		ta->preg->screening_used = v->val.boolean;
+	}
+	else if (strcmp(k, "chronic") == 0)
+	{
+		ChronicArg	ca = {&ta->u->year};
+
+		if (v->type != jbvBinary)
+			prior_error(k, "must be an object");
+		object_pairs(v->val.binary.data, k, chronic_pair, &ca);
+	}
+	else if (strcmp(k, "package_counts") == 0)
+	{
+		PackageArg	pa = {ta->cat, ta->preg};
+
+		if (v->type != jbvBinary)
+			prior_error(k, "must be an object");
+		object_pairs(v->val.binary.data, k, package_pair, &pa);
+	}
+	else if (strcmp(k, "art_items_used") == 0)
+	{
+		JsonbIterator *it;
+		JsonbValue	e;
+		JsonbIteratorToken tok;
+
+		if (v->type != jbvBinary || !JsonContainerIsArray(v->val.binary.data))
+			prior_error(k, "must be an array of item codes");
+		it = JsonbIteratorInit(v->val.binary.data);
+		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
+		{
+			if (tok != WJB_ELEM)
+				continue;
+			if (e.type != jbvString || e.val.string.len > 9)
+				prior_error(k, "must hold item codes as strings");
+			usage_mark_art(ta->u, pnstrdup(e.val.string.val, e.val.string.len));
+		}
+	}
+}
+
+/*
+ * usage_from_jsonb
+ *      Usage before a claim from `prior`: the yearly counters are of the claim's year, the
+ *      pregnancy counters of the claim's pregnancy, the lifetime ones of the person.
+ */
+void
+usage_from_jsonb(Usage *u, Datum jsonb, const Claim *claim)
+{
+	Jsonb	   *jb = DatumGetJsonbP(jsonb);
+	TopArg		ta;
+
+	if (!JB_ROOT_IS_OBJECT(jb))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("prior must be a jsonb object"),
+				 errhint("Give the earlier usage as e.g. '{\"prenatal_paid\": 600}'.")));
+	ta.u = u;
+	ta.preg = usage_pregnancy(u, claim->pregnancy_id);
+	ta.cat = catalog_get();
+	object_pairs(&jb->root, "prior", top_pair, &ta);
+}
