@@ -32,3 +32,6 @@ matins--$(BASE_VERSION).sql: $(sort $(wildcard sql/install/*.sql))
 
 matins--0.1.0--0.2.0.sql: $(sort $(wildcard sql/updates/0.2.0/*.sql))
 	cat $^ > $@
+
+# PGXS does not track header dependencies: every object depends on every header
+$(OBJS): $(wildcard src/*.h)

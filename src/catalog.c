@@ -219,6 +219,7 @@ load_catalog(MatinsCatalog *cat)
 		PolicyRow  *r = ROW(cat->policies);
 
 		r->id = col_text(1);
+		r->id_text = CStringGetTextDatum(r->id);
 		r->region = col_text(2);
 		r->maternity = col_bool(3);
 		r->draft = col_bool(4);
@@ -358,6 +359,7 @@ load_catalog(MatinsCatalog *cat)
 		r->locations = col_code_mask(9, location_names, 0, N_LOCATIONS);
 		r->handler = code_lookup("handler", col_text(10), handler_names, 0, N_HANDLERS);
 		r->route = col_text(11);
+		r->route_text = CStringGetTextDatum(r->route);
 		r->maternity_fund = col_bool(12);
 		r->ratio = col_int8(13);
 		r->ratio_param = col_text(14);
@@ -552,17 +554,70 @@ catalog_policy_in_force(const MatinsCatalog *cat, const char *region, bool mater
 	return NULL;
 }
 
+/* a memo of parameter look-ups (region, name, date) -> value, valid for one generation */
+#define PARAM_MEMO_SIZE 2048
+
+typedef struct ParamMemo
+{
+	uint64		generation;
+	DateADT		on;
+	char		region[7];
+	char		name[48];
+	bool		found;
+	Micro		value;
+} ParamMemo;
+
+static ParamMemo *param_memo = NULL;
+
+/*
+ * param_memo_slot
+ *      The memo slot of a look-up (direct-mapped by a hash of its key).
+ */
+static ParamMemo *
+param_memo_slot(const char *region, const char *name, DateADT on)
+{
+	uint32		h = 2166136261u;
+
+	if (param_memo == NULL)
+		param_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(ParamMemo) * PARAM_MEMO_SIZE);
+	for (const char *p = region; *p; p++)
+		h = (h ^ (uint8) *p) * 16777619u;
+	for (const char *p = name; *p; p++)
+		h = (h ^ (uint8) *p) * 16777619u;
+	h = (h ^ (uint32) on) * 16777619u;
+	return &param_memo[h % PARAM_MEMO_SIZE];
+}
+
 /*
  * catalog_param
  *      A region parameter on a date: the most specific region first, a local row before a
- *      shipped one.  False when unset.
+ *      shipped one.  False when unset.  Look-ups are memoized per catalog generation.
  */
 bool
 catalog_param(const MatinsCatalog *cat, const char *region, const char *name, DateADT on,
 			  Micro *value)
 {
 	char		chain[4][7];
-	int			n = region_chain(region, chain);
+	int			n;
+	ParamMemo  *memo = param_memo_slot(region, name, on);
+
+	if (memo->generation == cat->generation && memo->on == on &&
+		strcmp(memo->region, region) == 0 && strcmp(memo->name, name) == 0)
+	{
+		*value = memo->value;
+		return memo->found;
+	}
+	memo->generation = 0;		/* filled below when the key fits */
+	n = region_chain(region, chain);
+	if (strlen(name) < sizeof(memo->name))
+	{
+		memo->on = on;
+		strlcpy(memo->region, region, sizeof(memo->region));
+		strlcpy(memo->name, name, sizeof(memo->name));
+		memo->found = false;
+		memo->value = 0;
+		memo->generation = cat->generation;
+	}
 
 	for (int c = 0; c < n; c++)
 		for (int i = 0; i < cat->n_params; i++)	/* ordered: local rows first */
@@ -573,6 +628,8 @@ catalog_param(const MatinsCatalog *cat, const char *region, const char *name, Da
 				on >= p->valid_from && on <= p->valid_to)
 			{
 				*value = p->value;
+				memo->found = true;
+				memo->value = p->value;
 				return true;
 			}
 		}

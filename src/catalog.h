@@ -18,6 +18,7 @@
 typedef struct PolicyRow
 {
 	char	   *id;
+	Datum		id_text;		/* id as a text datum, for results */
 	char	   *region;
 	bool		maternity;		/* scope maternity (else resident_medical) */
 	bool		draft;
@@ -148,6 +149,7 @@ typedef struct RouteRow
 	uint32		locations;		/* bitmask of Location; 0: any */
 	Handler		handler;
 	char	   *route;
+	Datum		route_text;		/* route as a text datum, for results */
 	bool		maternity_fund;
 	Micro		ratio;
 	char	   *ratio_param;

@@ -86,12 +86,13 @@ matins_catalog_cache_init(void)
 
 /*
  * matins_catalog_generation_now
- *      The current generation, after processing pending invalidations.
+ *      The current generation.  Invalidations are processed at transaction start, at every lock
+ *      a statement takes on its tables, and after each command of this backend, so within a
+ *      statement the value is current without polling the invalidation queue.
  */
 uint64
 matins_catalog_generation_now(void)
 {
-	AcceptInvalidationMessages();
 	if (!catalog_relids_known)
 		lookup_catalog_relids();
 	return catalog_generation;
@@ -104,5 +105,6 @@ matins_catalog_generation_now(void)
 Datum
 matins_catalog_generation(PG_FUNCTION_ARGS)
 {
+	AcceptInvalidationMessages();
 	PG_RETURN_INT64((int64) matins_catalog_generation_now());
 }

@@ -87,7 +87,7 @@ decode_code(Datum d, bool isnull, const char *field, const char *const *names, i
 			required_null_error(field);
 		return null_value;
 	}
-	return code_lookup(field, TextDatumGetCString(d), names, first, n);
+	return code_lookup_text(field, d, names, first, n);
 }
 
 /*
@@ -186,10 +186,31 @@ decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 void
 claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *claim)
 {
-	HeapTupleHeader th = DatumGetHeapTupleHeader(claim_datum);
+	struct varlena *raw = (struct varlena *) DatumGetPointer(claim_datum);
+	HeapTupleHeader th;
 	HeapTupleData tuple;
 	Datum		v[N_CLAIM_FIELDS];
 	bool		isnull[N_CLAIM_FIELDS];
+
+	/*
+	 * A claim read from a table usually has a one-byte (packed) header, so its data is not
+	 * aligned: copy it into a buffer kept for the call site instead of a fresh detoasted copy.
+	 */
+	if (VARATT_IS_SHORT(raw))
+	{
+		Size		len = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
+
+		if (tc->buf_size < len + VARHDRSZ)
+		{
+			tc->buf_size = Max(len + VARHDRSZ, 256) * 2;
+			tc->buf = MemoryContextAlloc(cxt, tc->buf_size);
+		}
+		SET_VARSIZE(tc->buf, len + VARHDRSZ);
+		memcpy(tc->buf + VARHDRSZ, VARDATA_SHORT(raw), len);
+		th = (HeapTupleHeader) tc->buf;
+	}
+	else
+		th = DatumGetHeapTupleHeader(claim_datum);
 
 	if (tc->claim_desc == NULL || tc->type_id != HeapTupleHeaderGetTypeId(th))
 	{
@@ -228,11 +249,21 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 	if (isnull[F_REGION])
 		required_null_error("region");
 	{
-		char	   *region = TextDatumGetCString(v[F_REGION]);
-		char		chain[4][7];
+		text	   *t = (text *) PG_DETOAST_DATUM_PACKED(v[F_REGION]);
+		int			len = VARSIZE_ANY_EXHDR(t);
 
-		(void) region_chain(region, chain);		/* validates the code */
-		strlcpy(claim->region, region, sizeof(claim->region));
+		if (len == 6)
+		{
+			memcpy(claim->region, VARDATA_ANY(t), 6);
+			claim->region[6] = '\0';
+		}
+		else
+		{
+			char		chain[4][7];
+
+			(void) region_chain(text_to_cstring(t), chain);	/* the error for a bad code */
+		}
+		/* the digits are checked by region_chain on route resolution (memoized per region) */
 	}
 	if (isnull[F_SERVICE_DATE])
 		required_null_error("service_date");

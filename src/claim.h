@@ -61,6 +61,9 @@ typedef struct ClaimTypeCache
 	int16		line_typlen;
 	bool		line_typbyval;
 	char		line_typalign;
+	char	   *buf;			/* an aligned copy of a packed claim datum */
+	Size		buf_size;
+	MemoryContext cxt;			/* where buf lives */
 } ClaimTypeCache;
 
 /* decode and validate a matins.claim datum; every defect is an error naming the field */

@@ -4,7 +4,9 @@
  */
 #include "postgres.h"
 
+#include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
 
 #include "codes.h"
 
@@ -48,6 +50,24 @@ code_lookup(const char *field, const char *value, const char *const *names, int 
 			 errmsg("unknown %s \"%s\"", field, value),
 			 errhint("Use one of %s.", allowed.data)));
 	return -1;					/* not reached */
+}
+
+/*
+ * code_lookup_text
+ *      code_lookup on a text datum, comparing its bytes in place (codes are short and stored
+ *      inline, so nothing is copied unless the code is unknown).
+ */
+int
+code_lookup_text(const char *field, Datum value, const char *const *names, int first, int n)
+{
+	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(value);
+	const char *data = VARDATA_ANY(t);
+	int			len = VARSIZE_ANY_EXHDR(t);
+
+	for (int i = first; i < n; i++)
+		if (strncmp(names[i], data, len) == 0 && names[i][len] == '\0')
+			return i;
+	return code_lookup(field, text_to_cstring(t), names, first, n);
 }
 
 /*

@@ -75,6 +75,10 @@ extern const char *const transfer_names[];
 extern int	code_lookup(const char *field, const char *value, const char *const *names,
 						int first, int n);
 
+/* the same for a text datum, without copying it */
+extern int	code_lookup_text(const char *field, Datum value, const char *const *names,
+							 int first, int n);
+
 /* the usual setting of a benefit (and of a family-planning procedure) when the claim has none */
 extern Setting usual_setting(Benefit benefit, Procedure procedure);
 

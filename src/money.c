@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "common/int.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "money.h"
@@ -162,60 +163,46 @@ numeric_to_micro(Datum num, Micro *result)
 }
 
 /*
- * scaled_to_numeric
- *      value ÷ 10^scale as a numeric with display scale `scale` (2 or 6), in the short header
- *      form, digits normalized (no leading or trailing zero digits).
+ * numeric_body
+ *      The header word and base-10000 digits of value ÷ 10^scale (scale 2 or 6) with display
+ *      scale `scale`, in the short form, digits normalized (no leading or trailing zero digits).
+ *      Writes the header and digits to out; returns their size in bytes.
  */
-static Datum
-scaled_to_numeric(int64 value, int scale)
+static Size
+numeric_body(int64 value, int scale, char *out)
 {
+	static const uint64 pow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 	int16		digits[8];
 	int			ndigits = 0;
 	int			weight;
 	bool		negative = value < 0;
 	uint64		mag = negative ? -(uint64) value : (uint64) value;
-	uint64		intpart;
-	uint64		frac;
-	int			fracdigits = (scale + 3) / 4;	/* base-10000 digits after the point */
-	uint64		scale_pow = 1;
-	int16		tmp[8];
-	int			ntmp = 0;
+	uint64		intpart = mag / pow10[scale];
+	uint64		frac = mag % pow10[scale];
+	int16		intdigits[6];
+	int			nint = 0;
 	int			first,
-				last,
-				size;
-	struct varlena *result;
+				last;
 	uint16		header;
-	char	   *p;
-	int			i;
 
-	for (i = 0; i < scale; i++)
-		scale_pow *= 10;
-	intpart = mag / scale_pow;
-	frac = mag % scale_pow;
-	/* the fraction padded to whole base-10000 digits */
-	for (i = scale; i < 4 * fracdigits; i++)
-		frac *= 10;
-
-	/* integer digits, most significant first */
+	/* integer part in base-10000 digits, most significant first */
 	while (intpart > 0)
 	{
-		tmp[ntmp++] = (int16) (intpart % 10000);
+		intdigits[nint++] = (int16) (intpart % 10000);
 		intpart /= 10000;
 	}
-	weight = ntmp - 1;
-	for (i = ntmp - 1; i >= 0; i--)
-		digits[ndigits++] = tmp[i];
-	/* fraction digits */
-	for (i = fracdigits - 1; i >= 0; i--)
+	for (int i = nint - 1; i >= 0; i--)
+		digits[ndigits++] = intdigits[i];
+	weight = nint - 1;
+	/* the fraction padded to whole base-10000 digits: 2 decimals -> one digit, 6 -> two */
+	if (scale == 2)
+		digits[ndigits++] = (int16) (frac * 100);
+	else
 	{
-		uint64		p10 = 1;
-
-		for (int k = 0; k < 4 * i; k++)
-			p10 *= 10;
-		digits[ndigits++] = (int16) ((frac / p10) % 10000);
+		frac *= 100;			/* 8 decimals */
+		digits[ndigits++] = (int16) (frac / 10000);
+		digits[ndigits++] = (int16) (frac % 10000);
 	}
-	if (ntmp == 0)
-		weight = -1;
 
 	/* strip leading and trailing zero digits */
 	first = 0;
@@ -232,26 +219,64 @@ scaled_to_numeric(int64 value, int scale)
 		weight = 0;
 		negative = false;
 	}
-
-	size = VARHDRSZ + sizeof(uint16) + (last - first) * sizeof(int16);
-	result = (struct varlena *) palloc(size);
-	SET_VARSIZE(result, size);
 	header = NUM_SHORT | (negative ? NUM_SHORT_SIGN_MASK : 0) |
 		((scale << NUM_SHORT_DSCALE_SHIFT) & NUM_SHORT_DSCALE_MASK) |
 		(weight < 0 ? NUM_SHORT_WEIGHT_SIGN : 0) | (weight & NUM_SHORT_WEIGHT_MASK);
-	p = VARDATA(result);
-	memcpy(p, &header, sizeof(uint16));
-	memcpy(p + sizeof(uint16), digits + first, (last - first) * sizeof(int16));
+	memcpy(out, &header, sizeof(uint16));
+	memcpy(out + sizeof(uint16), digits + first, (last - first) * sizeof(int16));
+	return sizeof(uint16) + (last - first) * sizeof(int16);
+}
+
+/*
+ * scaled_to_numeric
+ *      value ÷ 10^scale as a numeric datum with a four-byte header.
+ */
+static Datum
+scaled_to_numeric(int64 value, int scale)
+{
+	char		body[32];
+	Size		len = numeric_body(value, scale, body);
+	struct varlena *result = (struct varlena *) palloc(VARHDRSZ + len);
+
+	SET_VARSIZE(result, VARHDRSZ + len);
+	memcpy(VARDATA(result), body, len);
 	return PointerGetDatum(result);
 }
 
 /*
+ * fen_to_numeric_packed
+ *      An amount as a packed numeric varlena written into buf; returns its size.
+ */
+Size
+fen_to_numeric_packed(Fen fen, char *buf)
+{
+	Size		len = numeric_body(fen, 2, buf + VARHDRSZ_SHORT);
+
+	SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + len);
+	return VARHDRSZ_SHORT + len;
+}
+
+/*
  * fen_to_numeric
- *      An amount in fen as a numeric in yuan with two decimals.
+ *      An amount in fen as a numeric in yuan with two decimals.  Zero, the most frequent amount
+ *      of a settlement, is built once per backend.
  */
 Datum
 fen_to_numeric(Fen fen)
 {
+	static Datum zero = (Datum) 0;
+
+	if (fen == 0)
+	{
+		if (zero == (Datum) 0)
+		{
+			MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+			zero = scaled_to_numeric(0, 2);
+			MemoryContextSwitchTo(old);
+		}
+		return zero;
+	}
 	return scaled_to_numeric(fen, 2);
 }
 

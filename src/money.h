@@ -27,6 +27,14 @@ extern bool numeric_to_micro(Datum num, Micro *result);
 /* fen -> numeric with two decimals, built directly (no numeric arithmetic) */
 extern Datum fen_to_numeric(Fen fen);
 
+/*
+ * The same written into *buf (at least FEN_NUMERIC_MAX bytes), as a packed (one-byte header)
+ * varlena, the form heap_form_tuple stores; returns the bytes used.  Lets a caller build all the
+ * amounts of a result in one allocation.
+ */
+#define FEN_NUMERIC_MAX 16
+extern Size fen_to_numeric_packed(Fen fen, char *buf);
+
 /* millionths -> numeric with up to six decimals */
 extern Datum micro_to_numeric(Micro micro);
 

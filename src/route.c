@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "settle.h"
 
@@ -56,14 +57,12 @@ date_text(DateADT d)
 }
 
 /*
- * resolve_route
+ * resolve_route_uncached
  *      Fill ctx->policy, ctx->rows_policy, ctx->resident_policy and ctx->route for the claim, or
  *      fail with an error that says why no rule applies.
  */
-void		resolve_route(SettleContext *ctx, const char *policy_name);
-
-void
-resolve_route(SettleContext *ctx, const char *policy_name)
+static void
+resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 {
 	const MatinsCatalog *cat = ctx->cat;
 	const Claim *claim = ctx->claim;
@@ -151,4 +150,83 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 			 errdetail("The policy documents matins implements do not cover this claim%s.",
 					   claim->maternity_insured ? "" : " (maternity_insured is false)"),
 			 errhint("See matins.route for the routes of each policy.")));
+}
+
+/* a memo of resolutions: the claim's routing attributes and date -> policies and route */
+#define ROUTE_MEMO_SIZE 4096
+
+typedef struct RouteMemo
+{
+	uint64		generation;
+	char		region[7];
+	char		policy_name[24];	/* "" when none was named */
+	DateADT		on;
+	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
+	const PolicyRow *policy;
+	const PolicyRow *rows_policy;
+	const PolicyRow *resident_policy;
+	const RouteRow *route;
+} RouteMemo;
+
+static RouteMemo *route_memo = NULL;
+
+/*
+ * routing_attrs
+ *      The coded attributes that decide a claim's route, packed in one word.
+ */
+static uint32
+routing_attrs(const Claim *c)
+{
+	return (uint32) c->scheme | (uint32) c->person_type << 2 | (uint32) c->maternity_insured << 5 |
+		(uint32) c->benefit << 6 | (uint32) c->setting << 10 | (uint32) c->procedure << 11 |
+		(uint32) c->location << 15;
+}
+
+/*
+ * resolve_route
+ *      Route resolution, memoized per catalog generation: claims of the same region, date and
+ *      routing attributes share it.  Errors are never memoized.
+ */
+void		resolve_route(SettleContext *ctx, const char *policy_name);
+
+void
+resolve_route(SettleContext *ctx, const char *policy_name)
+{
+	const Claim *c = ctx->claim;
+	uint32		attrs = routing_attrs(c);
+	const char *pname = policy_name ? policy_name : "";
+	uint32		h = 2166136261u;
+	RouteMemo  *m;
+
+	if (route_memo == NULL)
+		route_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(RouteMemo) * ROUTE_MEMO_SIZE);
+	for (const char *p = c->region; *p; p++)
+		h = (h ^ (uint8) *p) * 16777619u;
+	for (const char *p = pname; *p; p++)
+		h = (h ^ (uint8) *p) * 16777619u;
+	h = (h ^ attrs) * 16777619u;
+	h = (h ^ (uint32) c->service_date) * 16777619u;
+	m = &route_memo[h % ROUTE_MEMO_SIZE];
+	if (m->generation == ctx->cat->generation && m->on == c->service_date && m->attrs == attrs &&
+		strcmp(m->region, c->region) == 0 && strcmp(m->policy_name, pname) == 0)
+	{
+		ctx->policy = m->policy;
+		ctx->rows_policy = m->rows_policy;
+		ctx->resident_policy = m->resident_policy;
+		ctx->route = m->route;
+		return;
+	}
+	resolve_route_uncached(ctx, policy_name);
+	if (strlen(pname) < sizeof(m->policy_name))
+	{
+		m->generation = ctx->cat->generation;
+		m->on = c->service_date;
+		m->attrs = attrs;
+		strlcpy(m->region, c->region, sizeof(m->region));
+		strlcpy(m->policy_name, pname, sizeof(m->policy_name));
+		m->policy = ctx->policy;
+		m->rows_policy = ctx->rows_policy;
+		m->resident_policy = ctx->resident_policy;
+		m->route = ctx->route;
+	}
 }

@@ -53,11 +53,11 @@ add_note(Settlement *s, const char *note)
  *      Record one step of the computation for matins_explain (nothing when not explaining).
  */
 void
-add_step(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount, const char *note)
+add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount, const char *note)
 {
 	Step	   *st;
 
-	if (!s->record_steps || s->n_steps == MAX_STEPS)
+	if (s->n_steps == MAX_STEPS)
 		return;
 	st = &s->steps[s->n_steps++];
 	st->rule = rule;
@@ -100,10 +100,11 @@ required_constant(SettleContext *ctx, const char *name)
 
 /*
  * level_name
- *      "<prefix>.l<level>" for a parameter by hospital level; the claim must carry its level.
+ *      "<prefix>.l<level>" for a parameter by hospital level, written into buf
+ *      (LEVEL_NAME_LEN); the claim must carry its level.
  */
 const char *
-level_name(SettleContext *ctx, const char *prefix, const char *rule)
+level_name(SettleContext *ctx, const char *prefix, const char *rule, char *buf)
 {
 	if (ctx->claim->hospital_level == 0)
 		ereport(ERROR,
@@ -111,7 +112,8 @@ level_name(SettleContext *ctx, const char *prefix, const char *rule)
 				 errmsg("claim field hospital_level must not be null for route %s", ctx->route->route),
 				 errdetail("Rule %s depends on the institution's level.", rule),
 				 errhint("Give the level the fund settles the institution at (an unrated institution's agreed level).")));
-	return psprintf("%s.l%d", prefix, ctx->claim->hospital_level);
+	snprintf(buf, LEVEL_NAME_LEN, "%s.l%d", prefix, ctx->claim->hospital_level);
+	return buf;
 }
 
 /*
@@ -216,6 +218,8 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 
 	s->policy = ctx.policy->id;
 	s->route = ctx.route->route;
+	s->policy_row = ctx.policy;
+	s->route_row = ctx.route;
 	s->total = claim->total;
 	add_note(s, ctx.route->source);
 

@@ -12,7 +12,7 @@
 #include "claim.h"
 #include "money.h"
 
-#define MAX_DISEASES	100		/* CH01..CH99 */
+#define MAX_DISEASES	24		/* CH01..CH23: the 18 of JL19-CH and at most 5 of a region's own */
 #define MAX_ART_USED	32
 #define MAX_PACKAGE		64
 #define MAX_NOTES		16
@@ -49,7 +49,8 @@ typedef struct PregnancyUsage
 typedef struct Usage
 {
 	YearUsage	year;
-	PregnancyUsage *pregnancies;
+	PregnancyUsage *pregnancies;	/* first_pregnancy until a second one is needed */
+	PregnancyUsage first_pregnancy;
 	int			n_pregnancies;
 	int			max_pregnancies;
 	int			n_art_used;		/* JL24-ART-4: items paid once per person */
@@ -70,6 +71,8 @@ typedef struct Settlement
 {
 	const char *policy;
 	const char *route;
+	const PolicyRow *policy_row;
+	const RouteRow *route_row;
 	Fen			total,
 				self_pay,
 				over_limit,
@@ -119,12 +122,17 @@ extern void usage_from_jsonb(Usage *u, Datum jsonb, const Claim *claim);
 
 /* helpers for handlers (settle.c) */
 extern void add_note(Settlement *s, const char *note);
-extern void add_step(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount,
-					 const char *note);
+extern void add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount,
+						  const char *note);
+
+/* record a step for matins_explain; the arguments are not even evaluated otherwise */
+#define add_step(s, ...) \
+	do { if ((s)->record_steps) add_step_impl((s), __VA_ARGS__); } while (0)
 extern Micro route_param(SettleContext *ctx, const char *name);
 extern Fen cap_remaining(SettleContext *ctx, Fen **paid);
 extern void pay(SettleContext *ctx, Fen fund_calc);
-extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule);
+extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule, char *buf);
+#define LEVEL_NAME_LEN 64
 extern Micro required_constant(SettleContext *ctx, const char *name);
 
 /* handlers (src/rules/: maternity.c, basic.c, art.c) */

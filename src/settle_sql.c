@@ -71,18 +71,82 @@ result_desc(FunctionCallInfo fcinfo, CallCache *cc)
 	return cc->result_desc;
 }
 
+/* a memo of notes arrays: the same notes (pointers into the catalog or literals) give the
+ * same text[] datum, built once per catalog generation */
+#define NOTES_MEMO_SIZE 512
+
+typedef struct NotesMemo
+{
+	uint64		generation;
+	int			n;
+	const char *notes[MAX_NOTES];
+	Datum		array;
+} NotesMemo;
+
+static NotesMemo *notes_memo = NULL;
+static Datum transfer_text[N_TRANSFERS];
+
 /*
  * notes_array
- *      The settlement's notes as text[].
+ *      The settlement's notes as text[], from the memo when the same notes were seen before.
  */
 static Datum
-notes_array(const Settlement *s)
+notes_array(const MatinsCatalog *cat, const Settlement *s)
 {
+	uint32		h = (uint32) s->n_notes;
+	NotesMemo  *m;
 	Datum		elems[MAX_NOTES];
+	MemoryContext old;
 
+	if (notes_memo == NULL)
+		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
+	for (int i = 0; i < s->n_notes; i++)
+		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
+	m = &notes_memo[h % NOTES_MEMO_SIZE];
+	if (m->generation == cat->generation && m->n == s->n_notes &&
+		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
+		return m->array;
+
+	/* build it in the catalog's context: it lives exactly as long as the strings it names */
+	old = MemoryContextSwitchTo(cat->cxt);
 	for (int i = 0; i < s->n_notes; i++)
 		elems[i] = CStringGetTextDatum(s->notes[i]);
-	return PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1, false, TYPALIGN_INT));
+	m->array = PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1, false, TYPALIGN_INT));
+	MemoryContextSwitchTo(old);
+	m->generation = cat->generation;
+	m->n = s->n_notes;
+	memcpy(m->notes, s->notes, sizeof(char *) * s->n_notes);
+	return m->array;
+}
+
+/*
+ * transfer_datum
+ *      The text datum of a transfer destination, built once per backend.
+ */
+static Datum
+transfer_datum(TransferTo t)
+{
+	if (transfer_text[t] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		transfer_text[t] = CStringGetTextDatum(transfer_names[t]);
+		MemoryContextSwitchTo(old);
+	}
+	return transfer_text[t];
+}
+
+/*
+ * amount_datum
+ *      An amount as a packed numeric written at *p (which advances past it).
+ */
+static inline Datum
+amount_datum(Fen fen, char **p)
+{
+	char	   *start = *p;
+
+	*p += fen_to_numeric_packed(fen, start);
+	return PointerGetDatum(start);
 }
 
 /*
@@ -90,36 +154,39 @@ notes_array(const Settlement *s)
  *      A settlement as a matins.settlement composite datum.
  */
 static Datum
-settlement_datum(const Claim *claim, const Settlement *s, TupleDesc desc)
+settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s, TupleDesc desc)
 {
 	Datum		v[N_SETTLEMENT_FIELDS];
 	bool		n[N_SETTLEMENT_FIELDS];
+	/* the twelve amounts as packed numerics in one buffer (heap_form_tuple copies them) */
+	char		amounts[12 * FEN_NUMERIC_MAX];
+	char	   *p = amounts;
 
 	memset(n, 0, sizeof(n));
 	v[0] = Int64GetDatum(claim->claim_id);
 	n[0] = claim->claim_id_null;
-	v[1] = CStringGetTextDatum(s->policy);
-	v[2] = CStringGetTextDatum(s->route);
-	v[3] = fen_to_numeric(s->total);
-	v[4] = fen_to_numeric(s->self_pay);
-	v[5] = fen_to_numeric(s->over_limit);
-	v[6] = fen_to_numeric(s->pre_self_pay);
-	v[7] = fen_to_numeric(s->in_scope);
-	v[8] = fen_to_numeric(s->deductible);
-	v[9] = fen_to_numeric(s->copay);
-	v[10] = fen_to_numeric(s->over_cap);
+	v[1] = s->policy_row->id_text;
+	v[2] = s->route_row->route_text;
+	v[3] = amount_datum(s->total, &p);
+	v[4] = amount_datum(s->self_pay, &p);
+	v[5] = amount_datum(s->over_limit, &p);
+	v[6] = amount_datum(s->pre_self_pay, &p);
+	v[7] = amount_datum(s->in_scope, &p);
+	v[8] = amount_datum(s->deductible, &p);
+	v[9] = amount_datum(s->copay, &p);
+	v[10] = amount_datum(s->over_cap, &p);
 	if (s->transfer_to == TRANSFER_NONE)
 	{
 		v[11] = (Datum) 0;
 		n[11] = true;
 	}
 	else
-		v[11] = CStringGetTextDatum(transfer_names[s->transfer_to]);
-	v[12] = fen_to_numeric(s->maternity_fund);
-	v[13] = fen_to_numeric(s->pooled_fund);
-	v[14] = fen_to_numeric(s->fund_total);
-	v[15] = fen_to_numeric(s->personal);
-	v[16] = notes_array(s);
+		v[11] = transfer_datum(s->transfer_to);
+	v[12] = amount_datum(s->maternity_fund, &p);
+	v[13] = amount_datum(s->pooled_fund, &p);
+	v[14] = amount_datum(s->fund_total, &p);
+	v[15] = amount_datum(s->personal, &p);
+	v[16] = notes_array(cat, s);
 	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
 }
 
@@ -168,7 +235,7 @@ matins_settle(PG_FUNCTION_ARGS)
 	usage_init(&usage, CurrentMemoryContext);
 	memset(&s, 0, offsetof(Settlement, steps));
 	settle(cat, &claim, policy_arg(fcinfo, 1), &usage, &s);
-	PG_RETURN_DATUM(settlement_datum(&claim, &s, result_desc(fcinfo, cc)));
+	PG_RETURN_DATUM(settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc)));
 }
 
 /*
@@ -192,7 +259,7 @@ matins_settle_prior(PG_FUNCTION_ARGS)
 		usage_from_jsonb(&usage, PG_GETARG_DATUM(1), &claim);
 	memset(&s, 0, offsetof(Settlement, steps));
 	settle(cat, &claim, policy_arg(fcinfo, 2), &usage, &s);
-	PG_RETURN_DATUM(settlement_datum(&claim, &s, result_desc(fcinfo, cc)));
+	PG_RETURN_DATUM(settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc)));
 }
 
 /* the window aggregate's state: the person's usage so far and the last claim's settlement */
@@ -262,7 +329,7 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 
 	if (st == NULL || !st->has_last)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(settlement_datum(&st->last_claim, &st->last, result_desc(fcinfo, cc)));
+	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_desc(fcinfo, cc)));
 }
 
 /*

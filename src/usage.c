@@ -19,7 +19,11 @@
 void
 usage_init(Usage *u, MemoryContext cxt)
 {
-	memset(u, 0, sizeof(Usage));
+	/* the yearly counters are cleared by usage_enter_year, when the first claim's year is known */
+	u->year.year = 0;
+	u->pregnancies = NULL;
+	u->n_pregnancies = u->max_pregnancies = 0;
+	u->n_art_used = 0;
 	u->cxt = cxt;
 }
 
@@ -54,18 +58,25 @@ usage_pregnancy(Usage *u, int64 pregnancy_id)
 			return &u->pregnancies[i];
 	if (u->n_pregnancies == u->max_pregnancies)
 	{
-		int			n = Max(4, u->max_pregnancies * 2);
-
-		if (u->pregnancies == NULL)
-			u->pregnancies = MemoryContextAllocZero(u->cxt, sizeof(PregnancyUsage) * n);
+		if (u->max_pregnancies == 0)
+		{
+			/* most people have one pregnancy in view: no allocation for it */
+			u->pregnancies = &u->first_pregnancy;
+			u->max_pregnancies = 1;
+		}
 		else
 		{
-			u->pregnancies = repalloc(u->pregnancies, sizeof(PregnancyUsage) * n);
-			memset(&u->pregnancies[u->max_pregnancies], 0,
-				   sizeof(PregnancyUsage) * (n - u->max_pregnancies));
+			int			n = u->max_pregnancies * 4;
+			PregnancyUsage *grown = MemoryContextAlloc(u->cxt, sizeof(PregnancyUsage) * n);
+
+			memcpy(grown, u->pregnancies, sizeof(PregnancyUsage) * u->n_pregnancies);
+			if (u->pregnancies != &u->first_pregnancy)
+				pfree(u->pregnancies);
+			u->pregnancies = grown;
+			u->max_pregnancies = n;
 		}
-		u->max_pregnancies = n;
 	}
+	memset(&u->pregnancies[u->n_pregnancies], 0, sizeof(PregnancyUsage));
 	u->pregnancies[u->n_pregnancies].pregnancy_id = pregnancy_id;
 	return &u->pregnancies[u->n_pregnancies++];
 }
@@ -148,14 +159,15 @@ jsonb_fen(JsonbValue *v, const char *key)
 
 /*
  * chronic_index
- *      The counter slot of a chronic disease code CH01..CH99.
+ *      The counter slot of a chronic disease code CH01..CH23.
  */
 static int
 chronic_index(const char *code, const char *key)
 {
 	if (strlen(code) != 4 || code[0] != 'C' || code[1] != 'H' ||
-		code[2] < '0' || code[2] > '9' || code[3] < '0' || code[3] > '9')
-		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH99)", code));
+		code[2] < '0' || code[2] > '9' || code[3] < '0' || code[3] > '9' ||
+		(code[2] - '0') * 10 + (code[3] - '0') >= MAX_DISEASES)
+		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH%02d)", code, MAX_DISEASES - 1));
 	return (code[2] - '0') * 10 + (code[3] - '0');
 }
 

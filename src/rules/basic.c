@@ -19,8 +19,9 @@ handle_employee_inpatient(SettleContext *ctx)
 {
 	Settlement *s = ctx->s;
 	const char *rule = ctx->route->source;
-	Fen			deductible = micro_to_fen(route_param(ctx, level_name(ctx, "employee.inpatient.deductible", rule)));
-	Micro		ratio = route_param(ctx, level_name(ctx, "employee.inpatient.ratio", rule));
+	char		buf[LEVEL_NAME_LEN];
+	Fen			deductible = micro_to_fen(route_param(ctx, level_name(ctx, "employee.inpatient.deductible", rule, buf)));
+	Micro		ratio = route_param(ctx, level_name(ctx, "employee.inpatient.ratio", rule, buf));
 	Fen			fund;
 
 	s->deductible = fen_min(s->in_scope, deductible);
@@ -105,7 +106,8 @@ handle_resident_inpatient(SettleContext *ctx)
 	YearUsage  *y = &ctx->usage->year;
 	Fen			standard;
 	Fen			applied;
-	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP");
+	char		buf[LEVEL_NAME_LEN];
+	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP", buf);
 
 	if (c->referral == REF_DOWN && c->hospital_level == 1)
 	{
@@ -195,10 +197,11 @@ handle_resident_special(SettleContext *ctx)
 	Settlement *s = ctx->s;
 	YearUsage  *y = &ctx->usage->year;
 	Fen			standard;
+	char		buf[LEVEL_NAME_LEN];
 
 	if (ctx->claim->benefit == BEN_SPECIAL)
 		check_special_disease(ctx);
-	(void) level_name(ctx, "resident.special", "JL19-SP");
+	(void) level_name(ctx, "resident.special", "JL19-SP", buf);
 	if (ctx->claim->hospital_level < 2)
 		return not_covered(ctx, "JL19-SP", "JL19-SP:level_2_and_above");
 	standard = micro_to_fen(route_param(ctx, "resident.special.deductible"));
@@ -250,8 +253,9 @@ handle_resident_outpatient(SettleContext *ctx)
 				calc,
 				fund;
 	Micro		ratio;
+	char		buf[LEVEL_NAME_LEN];
 
-	(void) level_name(ctx, "resident.outpatient", "JL19-OP");
+	(void) level_name(ctx, "resident.outpatient", "JL19-OP", buf);
 	if (c->hospital_level == 3)
 		return not_covered(ctx, "JL19-OP", "JL19-OP:level_3_not_covered");
 	if (c->hospital_level == 2 &&
@@ -306,6 +310,11 @@ handle_resident_chronic(SettleContext *ctx)
 	if (c->location == LOC_NATIONAL)
 		return not_covered(ctx, "JL19-CH", "JL19-CH:in_province_only");
 	i = (d->code[2] - '0') * 10 + (d->code[3] - '0');
+	if (i >= MAX_DISEASES)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("chronic disease code %s is beyond CH%02d", d->code, MAX_DISEASES - 1),
+				 errhint("JL19-CH allows the 18 province-wide diseases and at most 5 of a region's own.")));
 
 	standard = micro_to_fen(route_param(ctx, "resident.chronic.deductible"));
 	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->chronic_deductible_paid[i]));
