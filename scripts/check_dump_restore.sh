@@ -22,7 +22,7 @@ WHERE c.relkind = 'r';
 SQL
 }
 
-for db in dump_src dump_custom dump_plain; do dropdb --if-exists "$db"; done
+for db in dump_src dump_custom dump_plain; do dropdb --if-exists "$db" 2>/dev/null; done
 createdb dump_src
 q -d dump_src <<'SQL'
 CREATE EXTENSION matins CASCADE;

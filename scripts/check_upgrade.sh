@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Upgrade path: install 0.1.0, set a DBA's parameter, ALTER EXTENSION matins UPDATE to the
+# current version, and check that the functions work after the step, the DBA's row survived,
+# and the upgraded database has the same objects and shipped rows as a fresh install.
+# Expects PGHOST/PGPORT/PGUSER of a running cluster (scripts/test sets them).
+set -euo pipefail
+q() { psql -X -q -v ON_ERROR_STOP=1 -At "$@"; }
+
+# The extension's objects (identity and definition) and its shipped catalog rows.
+objects() {
+    q -d "$1" <<'SQL'
+SELECT pg_describe_object(d.classid, d.objid, 0) ||
+       coalesce(' = ' || CASE WHEN p.oid IS NOT NULL THEN md5(pg_get_functiondef(p.oid)) END, '')
+FROM pg_depend d
+LEFT JOIN pg_proc p ON d.classid = 'pg_proc'::regclass AND p.oid = d.objid AND p.prokind <> 'a'
+WHERE d.refclassid = 'pg_extension'::regclass
+  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'matins') AND d.deptype = 'e'
+ORDER BY 1;
+SELECT c.relname || ' ' || x.n
+FROM pg_class c, LATERAL (SELECT (xpath('/row/n/text()', query_to_xml(
+        format('SELECT count(*) AS n FROM %s WHERE shipped', c.oid::regclass), false, false, '')))[1]::text AS n) x
+WHERE c.relnamespace = 'matins'::regnamespace AND c.relkind = 'r'
+ORDER BY 1;
+SQL
+}
+
+current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$(dirname "$0")/../matins.control")
+for db in upgrade_old upgrade_new; do dropdb --if-exists "$db" 2>/dev/null; createdb "$db"; done
+
+fail=0
+check() {  # check DESCRIPTION COMMAND...
+    if "${@:2}"; then echo "ok - $1"; else echo "not ok - $1"; fail=1; fi
+}
+
+q -d upgrade_old -c "CREATE EXTENSION matins VERSION '0.1.0' CASCADE" 2>/dev/null
+q -d upgrade_old -c "SELECT matins.set_param('220000', 'art.deductible.l3', 1000, '2024-07-01')" >/dev/null
+check "0.1.0 installs" test "$(q -d upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "0.1.0"
+check "0.1.0: param works" test "$(q -d upgrade_old -c "SELECT matins.param('220000', 'art.deductible.l3', '2025-01-01')")" = "1000"
+
+q -d upgrade_old -c "ALTER EXTENSION matins UPDATE"
+check "ALTER EXTENSION matins UPDATE reaches $current" \
+    test "$(q -d upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "$current"
+check "the DBA's parameter survives the upgrade" \
+    test "$(q -d upgrade_old -c "SELECT matins.param('220000', 'art.deductible.l3', '2025-01-01')")" = "1000"
+check "matins_settle works after the upgrade (LZ-IP: 7500.00)" \
+    test "$(q -d upgrade_old -c "SELECT (matins.matins_settle(matins.make_claim(claim_id => 1, person_id => 1,
+        region => '620100', service_date => '2025-09-20', scheme => 'employee', person_type => 'enterprise',
+        benefit => 'delivery', hospital_level => 3, total => 8000, self_pay => 500))).fund_total")" = "7500.00"
+
+q -d upgrade_new -c "CREATE EXTENSION matins CASCADE" 2>/dev/null
+objects upgrade_old >"$MATINS_RUN/objects_upgraded"
+objects upgrade_new >"$MATINS_RUN/objects_fresh"
+check "an upgraded database has the objects and shipped rows of a fresh install" \
+    cmp -s "$MATINS_RUN/objects_upgraded" "$MATINS_RUN/objects_fresh"
+[ $fail -eq 0 ] || diff "$MATINS_RUN/objects_upgraded" "$MATINS_RUN/objects_fresh" || true
+for db in upgrade_old upgrade_new; do dropdb "$db"; done
+exit $fail
