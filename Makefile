@@ -18,7 +18,7 @@ DATA_built   = matins--$(BASE_VERSION).sql $(UPGRADES)
 
 # pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
 # sql/updates hold the extension's own scripts)
-REGRESS      = catalogs params errors
+REGRESS      = catalogs params errors settle
 REGRESS_OPTS = --load-extension=btree_gist --load-extension=matins
 
 PG_CONFIG ?= pg_config

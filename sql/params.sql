@@ -34,3 +34,6 @@ SELECT matins.set_param('22000', 'prenatal.cap', 1000, '2024-07-01');
 UPDATE matins.param_value SET value = 1 WHERE name = 'prenatal.cap' AND shipped;
 DELETE FROM matins.param_value WHERE shipped;
 TRUNCATE matins.param_value;
+
+-- leave the database as it was for the next test
+DELETE FROM matins.param_value WHERE NOT shipped;
