@@ -77,6 +77,19 @@ SELECT (matins_settle(matins.make_claim(claim_id => 92, person_id => 9, pregnanc
           person_type => 'enterprise', benefit => 'prenatal', hospital_level => 3, total => 1500),
         '{"prenatal_paid": 2000}'::jsonb, 'WZ-DRAFT-MAT')).fund_total;
 
+-- LZ-DIR: a delivery in another province is paid by the same standard, on application within a year;
+-- JL24-EL: Jilin has not set a waiting period, so none was applied
+SELECT (s).fund_total, (s).notes FROM matins_settle(matins.make_claim(claim_id => 10, person_id => 10,
+  region => '620100', service_date => '2025-11-02', scheme => 'employee', person_type => 'enterprise',
+  benefit => 'delivery', location => 'national', hospital_level => 3, total => 9000)) s;
+SELECT (s).fund_total, (s).notes FROM matins_settle(matins.make_claim(claim_id => 11, person_id => 11,
+  region => '220000', service_date => '2025-11-02', scheme => 'employee', person_type => 'enterprise',
+  benefit => 'delivery', hospital_level => 3, total => 9000, self_pay => 100)) s;
+SELECT matins.set_param('220000', 'employee.waiting_months', 6, '2024-07-01');
+SELECT (s).fund_total, (s).notes FROM matins_settle(matins.make_claim(claim_id => 11, person_id => 11,
+  region => '220000', service_date => '2025-11-02', scheme => 'employee', person_type => 'enterprise',
+  benefit => 'delivery', hospital_level => 3, total => 9000, self_pay => 100)) s;
+
 -- the national platform's names
 SELECT matins.to_nhsa(matins_settle(c)) FROM claims WHERE (c).claim_id = 3;
 

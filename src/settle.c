@@ -192,6 +192,27 @@ split_lines(const Claim *claim, Settlement *s, Fen *class_b)
 }
 
 /*
+ * note_policy_conditions
+ *      Conditions a settlement cannot check itself, said in its notes:
+ *      JL24-EL / NM-WAIT: a waiting period the region has not set is not applied;
+ *      LZ-DIR: care outside the province is reimbursed on application within a year.
+ */
+static void
+note_policy_conditions(SettleContext *ctx)
+{
+	Micro		v;
+
+	if (ctx->route->maternity_fund &&
+		catalog_constant(ctx->cat, ctx->rows_policy, "waiting_period.regional", &v) &&
+		!catalog_param(ctx->cat, ctx->claim->region, "employee.waiting_months",
+					   ctx->claim->service_date, &v))
+		add_note(ctx->s, "waiting_period_not_applied");
+	if (ctx->claim->location == LOC_NATIONAL &&
+		catalog_constant(ctx->cat, ctx->rows_policy, "manual_claim.months", &v))
+		add_note(ctx->s, "LZ-DIR:apply_within_one_year");
+}
+
+/*
  * settle
  *      Settle one claim after `usage` (which it advances).  policy_name: NULL for the policy in
  *      force, else a what-if policy id.
@@ -222,6 +243,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	s->route_row = ctx.route;
 	s->total = claim->total;
 	add_note(s, ctx.route->source);
+	note_policy_conditions(&ctx);
 
 	if (ctx.route->handler == H_ART)
 		handle_art(&ctx);		/* ART splits its own lines (JL24-ART-3, JL24-ART-4) */

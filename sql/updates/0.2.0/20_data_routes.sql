@@ -104,3 +104,11 @@ VALUES
      'quota', 'maternity.family_planning', 'maternity', 1, NULL, NULL, NULL, NULL, NULL, 'LZ-FPO'),
     ('LZ-2025-MAT', 43, 'family_planning', 'outpatient', NULL, '{spouse}', NULL, NULL, NULL,
      'quota', 'maternity.family_planning', 'maternity', 0.5, NULL, NULL, NULL, NULL, NULL, 'LZ-SPO');
+
+-- JL24-EL, NM-WAIT: the documents leave a waiting period to the region; while the region has not
+-- set employee.waiting_months, settlements under these policies say it was not applied
+INSERT INTO @extschema@.policy_constant (policy, name, value, unit, description, source) VALUES
+    ('JL-2024-MAT', 'waiting_period.regional', 1, 'count',
+     'The region sets the waiting period for maternity medical benefits (employee.waiting_months)', 'JL24-EL'),
+    ('NM-2025-MAT', 'waiting_period.regional', 1, 'count',
+     'The region sets the waiting period for maternity medical benefits (employee.waiting_months)', 'NM-WAIT');
