@@ -219,7 +219,7 @@ load_catalog(MatinsCatalog *cat)
 		PolicyRow  *r = ROW(cat->policies);
 
 		r->id = col_text(1);
-		r->id_text = CStringGetTextDatum(r->id);
+		r->id_text = packed_text(r->id);
 		r->region = col_text(2);
 		r->maternity = col_bool(3);
 		r->draft = col_bool(4);
@@ -359,7 +359,7 @@ load_catalog(MatinsCatalog *cat)
 		r->locations = col_code_mask(9, location_names, 0, N_LOCATIONS);
 		r->handler = code_lookup("handler", col_text(10), handler_names, 0, N_HANDLERS);
 		r->route = col_text(11);
-		r->route_text = CStringGetTextDatum(r->route);
+		r->route_text = packed_text(r->route);
 		r->maternity_fund = col_bool(12);
 		r->ratio = col_int8(13);
 		r->ratio_param = col_text(14);

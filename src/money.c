@@ -344,6 +344,28 @@ fen_mul_div(Fen fen, int64 num, int64 den)
 }
 
 /*
+ * packed_varlena
+ *      A copy of a plain varlena with a one-byte header when it fits (in the current context).
+ */
+Datum
+packed_varlena(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	Size		len;
+	char	   *packed;
+
+	if (VARATT_IS_EXTENDED(v))
+		return d;
+	len = VARSIZE(v) - VARHDRSZ;
+	if (len + VARHDRSZ_SHORT > VARATT_SHORT_MAX)
+		return d;
+	packed = palloc(len + VARHDRSZ_SHORT);
+	SET_VARSIZE_SHORT(packed, len + VARHDRSZ_SHORT);
+	memcpy(packed + VARHDRSZ_SHORT, VARDATA(v), len);
+	return PointerGetDatum(packed);
+}
+
+/*
  * fen_to_cstring
  *      "-12.34" for error messages and notes.
  */

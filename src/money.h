@@ -44,6 +44,14 @@ extern Fen fen_mul_ratio(Fen fen, Micro ratio);
 /* fen × num ÷ den, rounded half away from zero to the fen */
 extern Fen fen_mul_div(Fen fen, int64 num, int64 den);
 
+/*
+ * A varlena datum in the packed (one-byte header) form tuples store, when it is short enough;
+ * else the datum itself.  Result fields built once are kept packed so forming a result tuple
+ * only copies them.
+ */
+extern Datum packed_varlena(Datum d);
+#define packed_text(cstr) packed_varlena(CStringGetTextDatum(cstr))
+
 /* an amount for error messages: "1234.56" */
 extern char *fen_to_cstring(Fen fen);
 

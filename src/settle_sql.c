@@ -111,7 +111,8 @@ notes_array(const MatinsCatalog *cat, const Settlement *s)
 	old = MemoryContextSwitchTo(cat->cxt);
 	for (int i = 0; i < s->n_notes; i++)
 		elems[i] = CStringGetTextDatum(s->notes[i]);
-	m->array = PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1, false, TYPALIGN_INT));
+	m->array = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
+															   false, TYPALIGN_INT)));
 	MemoryContextSwitchTo(old);
 	m->generation = cat->generation;
 	m->n = s->n_notes;
@@ -130,7 +131,7 @@ transfer_datum(TransferTo t)
 	{
 		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
 
-		transfer_text[t] = CStringGetTextDatum(transfer_names[t]);
+		transfer_text[t] = packed_text(transfer_names[t]);
 		MemoryContextSwitchTo(old);
 	}
 	return transfer_text[t];
