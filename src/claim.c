@@ -208,9 +208,11 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		SET_VARSIZE(tc->buf, len + VARHDRSZ);
 		memcpy(tc->buf + VARHDRSZ, VARDATA_SHORT(raw), len);
 		th = (HeapTupleHeader) tc->buf;
+#ifdef HEAP_IS_DATUM
 		/* a datum written before datums were marked as such: let the server convert it */
 		if (!HeapTupleHeaderIsDatum(th))
 			th = DatumGetHeapTupleHeader(claim_datum);
+#endif
 	}
 	else
 		th = DatumGetHeapTupleHeader(claim_datum);
