@@ -10,7 +10,8 @@ BASE_VERSION = 0.1.0
 MODULE_big   = matins
 OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o src/money.o src/codes.o \
                src/catalog.o src/claim.o src/usage.o src/route.o src/settle.o src/settle_sql.o \
-               src/rules/maternity.o src/rules/basic.o src/rules/art.o
+               src/rules/maternity.o src/rules/basic.o src/rules/art.o \
+               src/event.o src/eligibility.o src/allowance.o src/contribution.o
 
 # each upgrade script is assembled from the ordered pieces in sql/updates/<version>/
 UPGRADES     = matins--0.1.0--0.2.0.sql
@@ -18,7 +19,7 @@ DATA_built   = matins--$(BASE_VERSION).sql $(UPGRADES)
 
 # pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
 # sql/updates hold the extension's own scripts)
-REGRESS      = catalogs params errors settle
+REGRESS      = catalogs params errors settle allowance
 REGRESS_OPTS = --load-extension=btree_gist --load-extension=matins
 
 PG_CONFIG ?= pg_config

@@ -94,7 +94,8 @@ SELECT results_eq(
              ('prenatal.deductible',                0::numeric, 'yuan',   'NM-PN'),
              ('prenatal.ratio',                     1::numeric, 'ratio',  'NM-PN'),
              ('unemployed.min_continuous_months',   0::numeric, 'months', 'NM-EL'),
-             ('unemployed.waiting_months',          0::numeric, 'months', 'NM-EL')$$,
+             ('unemployed.waiting_months',          0::numeric, 'months', 'NM-EL'),
+             ('waiting_period.regional',            1::numeric, 'count',  'NM-WAIT')$$,
     'NM-PN, NM-IP, NM-OP, NM-CON, NM-EL, NM-AL: every constant of NM-2025-MAT matches the notice');
 
 SELECT is((SELECT value FROM policy_constant

@@ -97,7 +97,8 @@ SELECT results_eq(
         ('family_planning.reversal_ratio',           1,          'ratio',       'JL24-FP'),
         ('maternity.class_b_pre_self_pay_ratio',     0,          'ratio',       'JL24-SC'),
         ('prenatal.deductible',                      0,          'yuan',        'JL24-PN'),
-        ('prenatal.ratio',                           1,          'ratio',       'JL24-PN')$$,
+        ('prenatal.ratio',                           1,          'ratio',       'JL24-PN'),
+        ('waiting_period.regional',                  1,          'count',       'JL24-EL')$$,
     'JL24-SC: the numbers the 2024 notice fixes province-wide (100% and no deductible for prenatal, delivery and reversal; no class-B share)');
 
 SELECT is_empty(
