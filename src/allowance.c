@@ -153,7 +153,7 @@ allowance_base(const MatinsCatalog *cat, const Event *e, Assessment *a)
 				ereport(ERROR,
 						(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 						 errmsg("no contribution month before event_date %s gives the person's own base",
-								format_date(e->event_date)),
+								date_text(e->event_date)),
 						 errdetail("A flexible worker's allowance base is the own contribution base (%s).", rule),
 						 errhint("Give the contribution months up to the month before the event.")));
 			add_event_note(a, "own_contribution_base");
@@ -201,13 +201,13 @@ prenatal_grant(const MatinsCatalog *cat, const Event *e, Assessment *a)
 
 	if (rule == NULL || !a->medical || e->event == EV_PATERNITY)
 		return 0;
-	grant = policy_constant_required(cat, a->policy, "prenatal.grant", rule);
+	grant = catalog_constant_required(cat, a->policy, "prenatal.grant", rule);
 	add_event_note(a, rule);
 	if (a->apply_late)
 		return 0;
 	if (e->person_type == PT_SPOUSE)
 	{
-		Micro		ratio = policy_constant_required(cat, a->policy, "spouse.ratio", "LZ-SPO");
+		Micro		ratio = catalog_constant_required(cat, a->policy, "spouse.ratio", "LZ-SPO");
 
 		add_event_note(a, "LZ-SPO");
 		/* grant (millionths of a yuan) × ratio (millionths), rounded once to the fen */

@@ -166,14 +166,11 @@ extern void event_decode(Datum event_datum, EventTypeCache *tc, MemoryContext cx
 extern int	date_month(DateADT d);
 extern DateADT month_start(int month);
 extern DateADT date_add_months(DateADT d, int months);
-extern const char *format_date(DateADT d);
 
 /* eligibility.c */
 extern void add_event_note(Assessment *a, const char *note);
 extern void assess_event(const MatinsCatalog *cat, const Event *e, const char *policy_name,
 						 Assessment *a);
-extern Micro policy_constant_required(const MatinsCatalog *cat, const PolicyRow *policy,
-									  const char *name, const char *rule);
 
 /* allowance.c */
 extern void compute_leave_days(const MatinsCatalog *cat, const Event *e, Assessment *a);

@@ -709,3 +709,61 @@ catalog_rule(const MatinsCatalog *cat, const char *id)
 			return &cat->rules[i];
 	return NULL;
 }
+
+/*
+ * catalog_constant_required
+ *      A number the policy document fixes (matins.policy_constant); missing is an error.
+ */
+Micro
+catalog_constant_required(const MatinsCatalog *cat, const PolicyRow *policy, const char *name,
+						  const char *rule)
+{
+	Micro		value;
+
+	if (!catalog_constant(cat, policy, name, &value))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("policy %s has no constant \"%s\"", policy->id, name),
+				 errdetail("Rule %s needs it.", rule),
+				 errhint("Add it to matins.policy_constant.")));
+	return value;
+}
+
+/*
+ * catalog_named_policy
+ *      The policy a caller named for a what-if computation; it must exist and govern the
+ *      region (itself, its city or its province).  what: "claim" or "event", for the message.
+ */
+const PolicyRow *
+catalog_named_policy(const MatinsCatalog *cat, const char *name, const char *region,
+					 const char *what)
+{
+	const PolicyRow *p = catalog_policy(cat, name);
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+
+	if (p == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown policy \"%s\"", name),
+				 errhint("The policy ids are listed in matins.policy.")));
+	for (int i = 0; i < n; i++)
+		if (strcmp(chain[i], p->region) == 0)
+			return p;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("policy \"%s\" governs region %s, not the %s's region %s",
+					p->id, p->region, what, region),
+			 errhint("Name a policy of the %s's region, its city or its province.", what)));
+	return NULL;				/* not reached */
+}
+
+/*
+ * date_text
+ *      A date as ISO text for messages.
+ */
+const char *
+date_text(DateADT d)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}

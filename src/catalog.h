@@ -238,6 +238,17 @@ extern bool catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy,
 							 const char *name, Micro *value);
 extern const RuleRow *catalog_rule(const MatinsCatalog *cat, const char *id);
 
+/* a constant the policy must fix: an error naming it and the rule that needs it when missing */
+extern Micro catalog_constant_required(const MatinsCatalog *cat, const PolicyRow *policy,
+									   const char *name, const char *rule);
+
+/* a policy named for a what-if: unknown ids and policies of other regions are errors */
+extern const PolicyRow *catalog_named_policy(const MatinsCatalog *cat, const char *name,
+											 const char *region, const char *what);
+
+/* a date as ISO text, for messages */
+extern const char *date_text(DateADT d);
+
 /* the policy a policy's rows come from: itself if it has rows of that kind, else its base */
 extern const PolicyRow *policy_base(const MatinsCatalog *cat, const PolicyRow *policy);
 

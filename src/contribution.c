@@ -76,7 +76,7 @@ matins_contribution(PG_FUNCTION_ARGS)
 	if (DATE_NOT_FINITE(month))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-				 errmsg("month = %s is not a day", format_date(month)),
+				 errmsg("month = %s is not a day", date_text(month)),
 				 errhint("Give the contribution month as its first day, e.g. '2025-07-01'.")));
 
 	cat = catalog_get();
@@ -86,7 +86,7 @@ matins_contribution(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no maternity policy is in force for region %s on %s", region,
-						format_date(month)),
+						date_text(month)),
 				 errhint("Check the month against matins.policy.")));
 	rate_row = find_rate(cat, policy, person_type);
 	if (rate_row == NULL)

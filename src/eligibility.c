@@ -166,25 +166,6 @@ add_event_note(Assessment *a, const char *note)
 }
 
 /*
- * policy_constant_required
- *      A number the policy document fixes (matins.policy_constant); missing is an error.
- */
-Micro
-policy_constant_required(const MatinsCatalog *cat, const PolicyRow *policy, const char *name,
-						 const char *rule)
-{
-	Micro		value;
-
-	if (!catalog_constant(cat, policy, name, &value))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("policy %s has no constant \"%s\"", policy->id, name),
-				 errdetail("Rule %s needs it.", rule),
-				 errhint("Add it to matins.policy_constant.")));
-	return value;
-}
-
-/*
  * whole_months
  *      A constant or parameter in months (millionths) as a whole number of months.
  */
@@ -213,30 +194,12 @@ resolve_policy(const MatinsCatalog *cat, const Event *e, const char *name)
 	check_region_covered(cat, e->region);
 	if (name != NULL)
 	{
-		char		chain[4][7];
-		int			n = region_chain(e->region, chain);
-		bool		governs = false;
-
-		p = catalog_policy(cat, name);
-		if (p == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown policy \"%s\"", name),
-					 errhint("The policy ids are listed in matins.policy.")));
+		p = catalog_named_policy(cat, name, e->region, "event");
 		if (!p->maternity)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("policy \"%s\" is not a maternity policy", name),
 					 errhint("Name a maternity policy (scope 'maternity' in matins.policy).")));
-		for (int i = 0; i < n; i++)
-			if (strcmp(chain[i], p->region) == 0)
-				governs = true;
-		if (!governs)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("policy \"%s\" governs region %s, not the event's region %s",
-							p->id, p->region, e->region),
-					 errhint("Name a policy of the event's region, its city or its province.")));
 		return p;
 	}
 	p = catalog_policy_in_force(cat, e->region, true, e->event_date);
@@ -244,7 +207,7 @@ resolve_policy(const MatinsCatalog *cat, const Event *e, const char *name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no maternity policy is in force for region %s on event_date %s",
-						e->region, format_date(e->event_date)),
+						e->region, date_text(e->event_date)),
 				 errdetail("Drafts are never applied by date."),
 				 errhint("Check the event date against matins.policy, or name a policy for a what-if computation, e.g. matins_allowance(e, 'WZ-DRAFT-MAT').")));
 	return p;
@@ -375,7 +338,7 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 		return false;
 	earliest = e->contrib[0].month;
 	if (r->gap_rule)
-		max_gap = whole_months(policy_constant_required(cat, a->policy, "gap.max_months",
+		max_gap = whole_months(catalog_constant_required(cat, a->policy, "gap.max_months",
 														r->gap_rule), "gap.max_months");
 
 	while (m >= earliest)
@@ -483,7 +446,7 @@ check_allowance_months(const MatinsCatalog *cat, const Event *e, const Allowance
 		catalog_constant(cat, a->policy, "unemployed.min_continuous_months", &value))
 		name = "unemployed.min_continuous_months";
 	else
-		value = policy_constant_required(cat, a->policy, name, r->continuity_rule);
+		value = catalog_constant_required(cat, a->policy, name, r->continuity_rule);
 	need = whole_months(value, name);
 	a->min_months = need;
 	if (need == 0 && e->person_type == PT_UNEMPLOYED)
@@ -529,7 +492,7 @@ check_allowance_months(const MatinsCatalog *cat, const Event *e, const Allowance
 	 */
 	if (other_province)
 	{
-		int			local = whole_months(policy_constant_required(cat, a->policy,
+		int			local = whole_months(catalog_constant_required(cat, a->policy,
 																  "allowance.moved_in_local_months",
 																  r->continuity_rule),
 										 "allowance.moved_in_local_months");
@@ -683,7 +646,7 @@ assess_event(const MatinsCatalog *cat, const Event *e, const char *policy_name, 
 	/* LZ-AL, LZ-DIR: apply within a year of the event; past it, nothing is payable */
 	if (r->apply_rule)
 	{
-		int			months = whole_months(policy_constant_required(cat, a->policy,
+		int			months = whole_months(catalog_constant_required(cat, a->policy,
 																   "allowance.apply_within_months",
 																   r->apply_rule),
 										  "allowance.apply_within_months");

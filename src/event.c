@@ -101,16 +101,6 @@ date_add_months(DateADT d, int months)
 }
 
 /*
- * format_date
- *      A date as text (ISO) for messages.
- */
-const char *
-format_date(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
-/*
  * null_field_error
  *      A field the computation cannot do without is NULL.
  */
@@ -172,7 +162,7 @@ finite_date(Datum d, const char *field)
 	if (DATE_NOT_FINITE(date))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-				 errmsg("%s = %s is not a day", field, format_date(date)),
+				 errmsg("%s = %s is not a day", field, date_text(date)),
 				 errhint("Give a calendar date such as '2025-09-15'.")));
 	return date;
 }
@@ -238,9 +228,9 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 		if (month != month_start(c->month))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
-					 errmsg("%s = %s is not the first day of a month", field, format_date(month)),
+					 errmsg("%s = %s is not the first day of a month", field, date_text(month)),
 					 errhint("Write each contribution month as its first day, e.g. '%s'.",
-							 format_date(month_start(c->month)))));
+							 date_text(month_start(c->month)))));
 
 		/* where it was paid; NULL: the event's region */
 		if (isnull[C_REGION])
@@ -268,7 +258,7 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("%s = %s but the month is not paid", field,
-								format_date(DatumGetDateADT(v[C_PAID_ON]))),
+								date_text(DatumGetDateADT(v[C_PAID_ON]))),
 						 errhint("Give paid_on only for a paid month (NULL means paid on time).")));
 			c->paid_on = finite_date(v[C_PAID_ON], field);
 			c->paid_month = date_month(c->paid_on);
@@ -291,7 +281,7 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 			ereport(ERROR,
 					(errcode(ERRCODE_UNIQUE_VIOLATION),
 					 errmsg("contributions[%d].month = %s duplicates contributions[%d].month",
-							e->contrib[i].position, format_date(month_start(e->contrib[i].month)),
+							e->contrib[i].position, date_text(month_start(e->contrib[i].month)),
 							e->contrib[i - 1].position),
 					 errdetail("Each contribution month may appear once."),
 					 errhint("Merge the two entries into one month (its base, where it was paid).")));

@@ -50,12 +50,6 @@ find_route(const MatinsCatalog *cat, const PolicyRow *policy, const Claim *claim
 	return NULL;
 }
 
-static const char *
-date_text(DateADT d)
-{
-	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
-}
-
 /*
  * resolve_route_uncached
  *      Fill ctx->policy, ctx->rows_policy, ctx->resident_policy and ctx->route for the claim, or
@@ -73,25 +67,8 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 	check_region_covered(cat, claim->region);
 	if (policy_name != NULL)
 	{
-		const PolicyRow *named = catalog_policy(cat, policy_name);
-		char		chain[4][7];
-		int			n = region_chain(claim->region, chain);
-		bool		governs = false;
+		const PolicyRow *named = catalog_named_policy(cat, policy_name, claim->region, "claim");
 
-		if (named == NULL)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown policy \"%s\"", policy_name),
-					 errhint("The policy ids are listed in matins.policy.")));
-		for (int i = 0; i < n; i++)
-			if (strcmp(chain[i], named->region) == 0)
-				governs = true;
-		if (!governs)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("policy \"%s\" governs region %s, not the claim's region %s",
-							named->id, named->region, claim->region),
-					 errhint("Name a policy of the claim's region, its city or its province.")));
 		candidates[0] = named;
 		/* the other scope stays as in force on the date */
 		candidates[1] = named->maternity ? resident : maternity;

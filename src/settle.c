@@ -172,6 +172,23 @@ pay(SettleContext *ctx, Fen fund_calc)
 }
 
 /*
+ * pay_nothing
+ *      The route pays nothing for this claim: the whole in-scope cost is over_cap and goes to
+ *      `to` (general outpatient pooling, or the person), with the reason in the notes.
+ */
+void
+pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo to)
+{
+	Settlement *s = ctx->s;
+
+	s->over_cap = s->in_scope;
+	if (s->in_scope > 0)
+		s->transfer_to = to;
+	add_note(s, reason);
+	add_step(s, rule, s->in_scope, 0, 0, reason);
+}
+
+/*
  * split_lines
  *      For routes other than ART: the lines' classes give the scope parts (self lines are
  *      self_pay, class-B lines the class-B amount).

@@ -134,6 +134,7 @@ extern void pay(SettleContext *ctx, Fen fund_calc);
 extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule, char *buf);
 #define LEVEL_NAME_LEN 64
 extern Micro required_constant(SettleContext *ctx, const char *name);
+extern void pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo to);
 
 /* handlers (src/rules/: maternity.c, basic.c, art.c) */
 extern void handle_full(SettleContext *ctx);

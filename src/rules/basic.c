@@ -170,22 +170,6 @@ check_special_disease(SettleContext *ctx)
 }
 
 /*
- * not_covered
- *      The route does not pay this claim at all; the in-scope cost is the person's.
- */
-static void
-not_covered(SettleContext *ctx, const char *rule, const char *reason)
-{
-	Settlement *s = ctx->s;
-
-	s->over_cap = s->in_scope;
-	if (s->in_scope > 0)
-		s->transfer_to = TRANSFER_PERSONAL;
-	add_note(s, reason);
-	add_step(s, rule, s->in_scope, 0, 0, reason);
-}
-
-/*
  * handle_resident_special
  *      JL19-SP: special outpatient diseases (and day surgery) at level-2+ institutions: a yearly
  *      deductible (region parameter), then the inpatient bands on the shared position and the
@@ -203,7 +187,7 @@ handle_resident_special(SettleContext *ctx)
 		check_special_disease(ctx);
 	(void) level_name(ctx, "resident.special", "JL19-SP", buf);
 	if (ctx->claim->hospital_level < 2)
-		return not_covered(ctx, "JL19-SP", "JL19-SP:level_2_and_above");
+		return pay_nothing(ctx, "JL19-SP", "JL19-SP:level_2_and_above", TRANSFER_PERSONAL);
 	standard = micro_to_fen(route_param(ctx, "resident.special.deductible"));
 	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->special_deductible_paid));
 	y->special_deductible_paid += s->deductible;
@@ -257,10 +241,10 @@ handle_resident_outpatient(SettleContext *ctx)
 
 	(void) level_name(ctx, "resident.outpatient", "JL19-OP", buf);
 	if (c->hospital_level == 3)
-		return not_covered(ctx, "JL19-OP", "JL19-OP:level_3_not_covered");
+		return pay_nothing(ctx, "JL19-OP", "JL19-OP:level_3_not_covered", TRANSFER_PERSONAL);
 	if (c->hospital_level == 2 &&
 		(c->disease == NULL || (strcmp(c->disease, "HTN") != 0 && strcmp(c->disease, "DM") != 0)))
-		return not_covered(ctx, "JL19-OP", "JL19-OP:level_2_htn_dm_only");
+		return pay_nothing(ctx, "JL19-OP", "JL19-OP:level_2_htn_dm_only", TRANSFER_PERSONAL);
 	standard = micro_to_fen(route_param(ctx, "resident.outpatient.deductible"));
 	limit = micro_to_fen(route_param(ctx, "resident.outpatient.limit"));
 	ratio = required_constant(ctx, "outpatient.ratio");
@@ -308,7 +292,7 @@ handle_resident_chronic(SettleContext *ctx)
 				 errmsg("unknown chronic disease \"%s\"", c->disease),
 				 errhint("The chronic diseases are listed in matins.chronic_disease (CH01..CH18 and a region's own).")));
 	if (c->location == LOC_NATIONAL)
-		return not_covered(ctx, "JL19-CH", "JL19-CH:in_province_only");
+		return pay_nothing(ctx, "JL19-CH", "JL19-CH:in_province_only", TRANSFER_PERSONAL);
 	i = (d->code[2] - '0') * 10 + (d->code[3] - '0');
 	if (i >= MAX_DISEASES)
 		ereport(ERROR,

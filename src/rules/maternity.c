@@ -36,15 +36,9 @@ handle_full(SettleContext *ctx)
 void
 handle_transfer(SettleContext *ctx)
 {
-	Settlement *s = ctx->s;
-
-	s->over_cap = s->in_scope;
-	if (s->in_scope > 0)
-		s->transfer_to = TRANSFER_GENERAL_OUTPATIENT;
-	add_note(s, "general_outpatient");
-	if (ctx->route->handler == H_TRANSFER && strcmp(ctx->route->source, "LZ-PN") == 0)
-		add_note(s, "prenatal_grant_with_event");
-	add_step(s, ctx->route->source, s->in_scope, 0, 0, "not paid here: sent to general outpatient pooling");
+	pay_nothing(ctx, ctx->route->source, "general_outpatient", TRANSFER_GENERAL_OUTPATIENT);
+	if (strcmp(ctx->route->source, "LZ-PN") == 0)
+		add_note(ctx->s, "prenatal_grant_with_event");
 }
 
 /*
@@ -245,22 +239,6 @@ designated(SettleContext *ctx)
 }
 
 /*
- * not_paid_here
- *      The maternity fund pays nothing for this claim; the cost goes to general outpatient.
- */
-static void
-not_paid_here(SettleContext *ctx, const char *rule, const char *reason)
-{
-	Settlement *s = ctx->s;
-
-	s->over_cap = s->in_scope;
-	if (s->in_scope > 0)
-		s->transfer_to = TRANSFER_GENERAL_OUTPATIENT;
-	add_note(s, reason);
-	add_step(s, rule, s->in_scope, 0, 0, reason);
-}
-
-/*
  * handle_quota
  *      LZ-SCR, LZ-FPO: a fixed amount per procedure or pregnancy, min(in-scope cost, quota).
  *      The spouse's half (LZ-SPO) halves the screening payment (50% of min(cost, 160)) and the
@@ -287,14 +265,14 @@ handle_quota(SettleContext *ctx)
 			q = r;
 	}
 	if (q == NULL)
-		return not_paid_here(ctx, ctx->route->source, "no_quota");
+		return pay_nothing(ctx, ctx->route->source, "no_quota", TRANSFER_GENERAL_OUTPATIENT);
 	add_note(s, q->source);
 	if (q->designated_only && !designated(ctx))
-		return not_paid_here(ctx, q->source, "not_designated");
+		return pay_nothing(ctx, q->source, "not_designated", TRANSFER_GENERAL_OUTPATIENT);
 	if (q->min_level > 0 && c->hospital_level < q->min_level)
-		return not_paid_here(ctx, q->source, "hospital_level");
+		return pay_nothing(ctx, q->source, "hospital_level", TRANSFER_GENERAL_OUTPATIENT);
 	if (q->per_pregnancy && ctx->pregnancy->screening_used)
-		return not_paid_here(ctx, q->source, "used_in_pregnancy");
+		return pay_nothing(ctx, q->source, "used_in_pregnancy", TRANSFER_GENERAL_OUTPATIENT);
 
 	if (c->benefit == BEN_SCREENING)
 	{
