@@ -483,14 +483,20 @@ region_chain(const char *region, char chain[4][7])
 				 errmsg("invalid region code \"%s\"", region),
 				 errdetail("A region is a six-digit GB/T 2260 code."),
 				 errhint("Write e.g. '220000' for Jilin province or '620100' for Lanzhou.")));
-	strlcpy(chain[n++], region, 7);
+	memcpy(chain[n++], region, 7);
 	if (strcmp(region, "000000") == 0)
 		return n;
 	if (strncmp(region + 4, "00", 2) != 0 && strncmp(region + 2, "00", 2) != 0)
-		snprintf(chain[n++], 7, "%.4s00", region);
+	{
+		memcpy(chain[n], region, 4);	/* the city: the first four digits */
+		memcpy(chain[n++] + 4, "00", 3);
+	}
 	if (strncmp(region + 2, "0000", 4) != 0)
-		snprintf(chain[n++], 7, "%.2s0000", region);
-	strlcpy(chain[n++], "000000", 7);
+	{
+		memcpy(chain[n], region, 2);	/* the province: the first two digits */
+		memcpy(chain[n++] + 2, "0000", 5);
+	}
+	memcpy(chain[n++], "000000", 7);
 	return n;
 }
 
@@ -554,15 +560,20 @@ catalog_policy_in_force(const MatinsCatalog *cat, const char *region, bool mater
 	return NULL;
 }
 
-/* a memo of parameter look-ups (region, name, date) -> value, valid for one generation */
-#define PARAM_MEMO_SIZE 2048
+/*
+ * A memo of parameter look-ups: (region, name) -> the answer and the stretch of dates over
+ * which it holds (between the validity boundaries of the rows that could answer), valid for
+ * one catalog generation.  Claims of many dates share one entry.
+ */
+#define PARAM_MEMO_SIZE 1024
 
 typedef struct ParamMemo
 {
 	uint64		generation;
-	DateADT		on;
 	char		region[7];
 	char		name[48];
+	DateADT		from;			/* the answer holds from this day ... */
+	DateADT		to;				/* ... to this one */
 	bool		found;
 	Micro		value;
 } ParamMemo;
@@ -571,10 +582,10 @@ static ParamMemo *param_memo = NULL;
 
 /*
  * param_memo_slot
- *      The memo slot of a look-up (direct-mapped by a hash of its key).
+ *      The memo slot of a (region, name) look-up, direct-mapped by a hash of its key.
  */
 static ParamMemo *
-param_memo_slot(const char *region, const char *name, DateADT on)
+param_memo_slot(const char *region, const char *name)
 {
 	uint32		h = 2166136261u;
 
@@ -584,14 +595,31 @@ param_memo_slot(const char *region, const char *name, DateADT on)
 		h = (h ^ (uint8) *p) * 16777619u;
 	for (const char *p = name; *p; p++)
 		h = (h ^ (uint8) *p) * 16777619u;
-	h = (h ^ (uint32) on) * 16777619u;
 	return &param_memo[h % PARAM_MEMO_SIZE];
+}
+
+/*
+ * narrow_stretch
+ *      Shrink [*from, *to] around `on` so that it crosses no boundary of a row valid over
+ *      [valid_from, valid_to].
+ */
+static void
+narrow_stretch(DateADT on, DateADT valid_from, DateADT valid_to, DateADT *from, DateADT *to)
+{
+	if (valid_from <= on)
+		*from = Max(*from, valid_from);
+	else
+		*to = Min(*to, valid_from - 1);
+	if (valid_to >= on)
+		*to = Min(*to, valid_to);
+	else if (valid_to != DATE_NO_END)
+		*from = Max(*from, valid_to + 1);
 }
 
 /*
  * catalog_param
  *      A region parameter on a date: the most specific region first, a local row before a
- *      shipped one.  False when unset.  Look-ups are memoized per catalog generation.
+ *      shipped one.  False when unset.  Answers are memoized with the dates they hold for.
  */
 bool
 catalog_param(const MatinsCatalog *cat, const char *region, const char *name, DateADT on,
@@ -599,41 +627,43 @@ catalog_param(const MatinsCatalog *cat, const char *region, const char *name, Da
 {
 	char		chain[4][7];
 	int			n;
-	ParamMemo  *memo = param_memo_slot(region, name, on);
+	ParamMemo  *memo = param_memo_slot(region, name);
+	const ParamRow *hit = NULL;
+	DateADT		from = DATE_NO_BEGIN,
+				to = DATE_NO_END;
 
-	if (memo->generation == cat->generation && memo->on == on &&
+	if (memo->generation == cat->generation && on >= memo->from && on <= memo->to &&
 		strcmp(memo->region, region) == 0 && strcmp(memo->name, name) == 0)
 	{
 		*value = memo->value;
 		return memo->found;
 	}
-	memo->generation = 0;		/* filled below when the key fits */
 	n = region_chain(region, chain);
-	if (strlen(name) < sizeof(memo->name))
-	{
-		memo->on = on;
-		strlcpy(memo->region, region, sizeof(memo->region));
-		strlcpy(memo->name, name, sizeof(memo->name));
-		memo->found = false;
-		memo->value = 0;
-		memo->generation = cat->generation;
-	}
-
 	for (int c = 0; c < n; c++)
 		for (int i = 0; i < cat->n_params; i++)	/* ordered: local rows first */
 		{
 			const ParamRow *p = &cat->params[i];
 
-			if (strcmp(p->region, chain[c]) == 0 && strcmp(p->name, name) == 0 &&
-				on >= p->valid_from && on <= p->valid_to)
-			{
-				*value = p->value;
-				memo->found = true;
-				memo->value = p->value;
-				return true;
-			}
+			if (strcmp(p->name, name) != 0 || strcmp(p->region, chain[c]) != 0)
+				continue;
+			/* every row of the chain can change the answer at its boundaries */
+			narrow_stretch(on, p->valid_from, p->valid_to, &from, &to);
+			if (hit == NULL && on >= p->valid_from && on <= p->valid_to)
+				hit = p;
 		}
-	return false;
+	if (hit)
+		*value = hit->value;
+	if (strlen(name) < sizeof(memo->name))
+	{
+		memo->generation = cat->generation;
+		strlcpy(memo->region, region, sizeof(memo->region));
+		strlcpy(memo->name, name, sizeof(memo->name));
+		memo->from = from;
+		memo->to = to;
+		memo->found = hit != NULL;
+		memo->value = hit ? hit->value : 0;
+	}
+	return hit != NULL;
 }
 
 /*
@@ -683,6 +713,28 @@ bool
 catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy, const char *name,
 				 Micro *value)
 {
+	/* a memo keyed by the policy row and the name's address (names are mostly literals) */
+	static struct
+	{
+		uint64		generation;
+		const PolicyRow *policy;
+		const char *name;
+		bool		found;
+		Micro		value;
+	}			memo[64];
+	uint32		slot = (uint32) (((uintptr_t) policy >> 4) ^ ((uintptr_t) name >> 3)) % lengthof(memo);
+	const PolicyRow *start = policy;
+
+	if (memo[slot].generation == cat->generation && memo[slot].policy == policy &&
+		memo[slot].name == name)
+	{
+		*value = memo[slot].value;
+		return memo[slot].found;
+	}
+	memo[slot].generation = cat->generation;
+	memo[slot].policy = start;
+	memo[slot].name = name;
+	memo[slot].found = false;
 	while (policy != NULL)
 	{
 		for (int i = 0; i < cat->n_constants; i++)
@@ -690,6 +742,8 @@ catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy, const char *
 				strcmp(cat->constants[i].name, name) == 0)
 			{
 				*value = cat->constants[i].value;
+				memo[slot].found = true;
+				memo[slot].value = *value;
 				return true;
 			}
 		policy = policy->based_on ? catalog_policy(cat, policy->based_on) : NULL;

@@ -65,7 +65,8 @@ code_lookup_text(const char *field, Datum value, const char *const *names, int f
 	int			len = VARSIZE_ANY_EXHDR(t);
 
 	for (int i = first; i < n; i++)
-		if (strncmp(names[i], data, len) == 0 && names[i][len] == '\0')
+		if (len > 0 && names[i][0] == data[0] && strncmp(names[i], data, len) == 0 &&
+			names[i][len] == '\0')
 			return i;
 	return code_lookup(field, text_to_cstring(t), names, first, n);
 }

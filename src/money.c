@@ -80,6 +80,14 @@ decode_numeric(struct varlena *v, DecodedNumeric *d)
 	return true;
 }
 
+static const int64 pow10_64[17] = {
+	INT64CONST(1), INT64CONST(10), INT64CONST(100), INT64CONST(1000), INT64CONST(10000),
+	INT64CONST(100000), INT64CONST(1000000), INT64CONST(10000000), INT64CONST(100000000),
+	INT64CONST(1000000000), INT64CONST(10000000000), INT64CONST(100000000000),
+	INT64CONST(1000000000000), INT64CONST(10000000000000), INT64CONST(100000000000000),
+	INT64CONST(1000000000000000), INT64CONST(10000000000000000)
+};
+
 /*
  * numeric_to_scaled
  *      The value × 10^scale as int64, if that is an integer within ±limit.
@@ -124,9 +132,7 @@ numeric_to_scaled(Datum num, int scale, int64 limit, int64 *result)
 			ok = false;
 			break;
 		}
-		unit = 1;
-		for (int k = 0; k < power + scale; k++)
-			unit *= 10;
+		unit = pow10_64[power + scale];
 		if (pg_mul_s64_overflow((int64) digit, unit, &unit) ||
 			pg_add_s64_overflow(acc, unit, &acc))
 		{
@@ -185,12 +191,23 @@ numeric_body(int64 value, int scale, char *out)
 				last;
 	uint16		header;
 
-	/* integer part in base-10000 digits, most significant first */
-	while (intpart > 0)
+	/* integer part in base-10000 digits, most significant first (32-bit steps when it fits) */
+	if (intpart <= PG_UINT32_MAX)
 	{
-		intdigits[nint++] = (int16) (intpart % 10000);
-		intpart /= 10000;
+		uint32		small = (uint32) intpart;
+
+		while (small > 0)
+		{
+			intdigits[nint++] = (int16) (small % 10000);
+			small /= 10000;
+		}
 	}
+	else
+		while (intpart > 0)
+		{
+			intdigits[nint++] = (int16) (intpart % 10000);
+			intpart /= 10000;
+		}
 	for (int i = nint - 1; i >= 0; i--)
 		digits[ndigits++] = intdigits[i];
 	weight = nint - 1;

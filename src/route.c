@@ -129,16 +129,21 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 			 errhint("See matins.route for the routes of each policy.")));
 }
 
-/* a memo of resolutions: the claim's routing attributes and date -> policies and route */
-#define ROUTE_MEMO_SIZE 4096
+/*
+ * A memo of resolutions: the claim's region, routing attributes and named policy -> the
+ * policies and the route, with the stretch of dates over which they hold (between the
+ * validity boundaries of the policies of the region chain), for one catalog generation.
+ */
+#define ROUTE_MEMO_SIZE 1024
 
 typedef struct RouteMemo
 {
 	uint64		generation;
 	char		region[7];
 	char		policy_name[24];	/* "" when none was named */
-	DateADT		on;
 	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
+	DateADT		from;
+	DateADT		to;
 	const PolicyRow *policy;
 	const PolicyRow *rows_policy;
 	const PolicyRow *resident_policy;
@@ -160,9 +165,44 @@ routing_attrs(const Claim *c)
 }
 
 /*
+ * policy_stretch
+ *      The dates around `on` over which no policy of the region chain starts or ends, so the
+ *      policies in force, and so the route, stay the same.
+ */
+static void
+policy_stretch(const MatinsCatalog *cat, const char *region, DateADT on, DateADT *from,
+			   DateADT *to)
+{
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+
+	*from = DATE_NO_BEGIN;
+	*to = DATE_NO_END;
+	for (int i = 0; i < cat->n_policies; i++)
+	{
+		const PolicyRow *p = &cat->policies[i];
+
+		if (p->draft)
+			continue;
+		for (int c = 0; c < n; c++)
+			if (strcmp(p->region, chain[c]) == 0)
+			{
+				if (p->valid_from <= on)
+					*from = Max(*from, p->valid_from);
+				else
+					*to = Min(*to, p->valid_from - 1);
+				if (p->valid_to >= on)
+					*to = Min(*to, p->valid_to);
+				else
+					*from = Max(*from, p->valid_to + 1);
+			}
+	}
+}
+
+/*
  * resolve_route
- *      Route resolution, memoized per catalog generation: claims of the same region, date and
- *      routing attributes share it.  Errors are never memoized.
+ *      Route resolution, memoized per catalog generation: claims of the same region, routing
+ *      attributes and policy stretch share it.  Errors are never memoized.
  */
 void		resolve_route(SettleContext *ctx, const char *policy_name);
 
@@ -182,9 +222,9 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 	for (const char *p = pname; *p; p++)
 		h = (h ^ (uint8) *p) * 16777619u;
 	h = (h ^ attrs) * 16777619u;
-	h = (h ^ (uint32) c->service_date) * 16777619u;
 	m = &route_memo[h % ROUTE_MEMO_SIZE];
-	if (m->generation == ctx->cat->generation && m->on == c->service_date && m->attrs == attrs &&
+	if (m->generation == ctx->cat->generation && m->attrs == attrs &&
+		c->service_date >= m->from && c->service_date <= m->to &&
 		strcmp(m->region, c->region) == 0 && strcmp(m->policy_name, pname) == 0)
 	{
 		ctx->policy = m->policy;
@@ -197,8 +237,8 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 	if (strlen(pname) < sizeof(m->policy_name))
 	{
 		m->generation = ctx->cat->generation;
-		m->on = c->service_date;
 		m->attrs = attrs;
+		policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
 		strlcpy(m->region, c->region, sizeof(m->region));
 		strlcpy(m->policy_name, pname, sizeof(m->policy_name));
 		m->policy = ctx->policy;
