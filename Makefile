@@ -11,7 +11,7 @@ MODULE_big   = matins
 OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o src/money.o src/codes.o \
                src/catalog.o src/claim.o src/usage.o src/route.o src/settle.o src/settle_sql.o \
                src/rules/maternity.o src/rules/basic.o src/rules/art.o \
-               src/event.o src/eligibility.o src/allowance.o src/contribution.o
+               src/event.o src/eligibility.o src/allowance.o src/contribution.o src/ledger.o
 
 # each upgrade script is assembled from the ordered pieces in sql/updates/<version>/
 UPGRADES     = matins--0.1.0--0.2.0.sql

@@ -112,6 +112,10 @@ typedef struct SettleContext
 extern void settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name,
 				   Usage *usage, Settlement *s);
 
+/* settle_sql.c: a settlement as a matins.settlement datum of the given descriptor */
+extern Datum settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
+							  TupleDesc desc);
+
 /* usage */
 extern void usage_init(Usage *u, MemoryContext cxt);
 extern void usage_enter_year(Usage *u, int year);
@@ -119,6 +123,14 @@ extern PregnancyUsage *usage_pregnancy(Usage *u, int64 pregnancy_id);
 extern bool usage_art_used(const Usage *u, const char *code);
 extern void usage_mark_art(Usage *u, const char *code);
 extern void usage_from_jsonb(Usage *u, Datum jsonb, const Claim *claim);
+extern Datum usage_year_jsonb(const YearUsage *y);
+extern Datum usage_pregnancy_jsonb(const MatinsCatalog *cat, const PregnancyUsage *p);
+extern Datum usage_art_jsonb(const Usage *u, int from);
+extern void usage_difference(const Usage *before, const PregnancyUsage *pbefore,
+							 const Usage *after, const PregnancyUsage *pafter,
+							 Usage *delta, PregnancyUsage *dp);
+extern void usage_subtract(Usage *u, PregnancyUsage *p, const Usage *delta,
+						   const PregnancyUsage *dp);
 
 /* helpers for handlers (settle.c) */
 extern void add_note(Settlement *s, const char *note);

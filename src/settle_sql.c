@@ -154,7 +154,7 @@ amount_datum(Fen fen, char **p)
  * settlement_datum
  *      A settlement as a matins.settlement composite datum.
  */
-static Datum
+Datum
 settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s, TupleDesc desc)
 {
 	Datum		v[N_SETTLEMENT_FIELDS];

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/jsonb.h"
@@ -345,4 +346,191 @@ usage_from_jsonb(Usage *u, Datum jsonb, const Claim *claim)
 	ta.preg = usage_pregnancy(u, claim->pregnancy_id);
 	ta.cat = catalog_get();
 	object_pairs(&jb->root, "prior", top_pair, &ta);
+}
+
+/*
+ * append_fen_key
+ *      "key": amount, to a JSON object under construction (amounts in yuan).
+ */
+static void
+append_fen_key(StringInfo buf, bool *first, const char *key, Fen fen)
+{
+	if (fen == 0)
+		return;
+	appendStringInfo(buf, "%s\"%s\": %s", *first ? "" : ", ", key, fen_to_cstring(fen));
+	*first = false;
+}
+
+/*
+ * jsonb_from_text
+ *      A JSON text as a jsonb datum.
+ */
+static Datum
+jsonb_from_text(const char *text)
+{
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(text));
+}
+
+/*
+ * usage_year_jsonb
+ *      The yearly counters in the keys of `prior` (zero counters left out).
+ */
+Datum
+usage_year_jsonb(const YearUsage *y)
+{
+	StringInfoData buf;
+	bool		first = true;
+	bool		chronic_first = true;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	for (int i = 0; i < (int) lengthof(prior_keys); i++)
+		if (prior_keys[i].offset != 0)
+			append_fen_key(&buf, &first, prior_keys[i].key,
+						   *(const Fen *) ((const char *) y + prior_keys[i].offset));
+	for (int d = 0; d < MAX_DISEASES; d++)
+	{
+		if (y->chronic_in_scope[d] == 0 && y->chronic_fund_paid[d] == 0 &&
+			y->chronic_deductible_paid[d] == 0)
+			continue;
+		appendStringInfo(&buf, "%s%s\"CH%02d\": {\"in_scope\": %s, \"fund_paid\": %s, \"deductible_paid\": %s}",
+						 chronic_first ? (first ? "\"chronic\": {" : ", \"chronic\": {") : ", ",
+						 "", d, fen_to_cstring(y->chronic_in_scope[d]),
+						 fen_to_cstring(y->chronic_fund_paid[d]),
+						 fen_to_cstring(y->chronic_deductible_paid[d]));
+		chronic_first = false;
+		first = false;
+	}
+	if (!chronic_first)
+		appendStringInfoChar(&buf, '}');
+	appendStringInfoChar(&buf, '}');
+	return jsonb_from_text(buf.data);
+}
+
+/*
+ * usage_pregnancy_jsonb
+ *      A pregnancy's counters in the keys of `prior`.
+ */
+Datum
+usage_pregnancy_jsonb(const MatinsCatalog *cat, const PregnancyUsage *p)
+{
+	StringInfoData buf;
+	bool		first = true;
+	bool		counts_first = true;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	append_fen_key(&buf, &first, "prenatal_paid", p->prenatal_paid);
+	if (p->screening_used)
+	{
+		appendStringInfo(&buf, "%s\"screening_used\": true", first ? "" : ", ");
+		first = false;
+	}
+	for (int i = 0; i < cat->n_package_items && i < MAX_PACKAGE; i++)
+	{
+		if (p->package_counts[i] == 0)
+			continue;
+		appendStringInfo(&buf, "%s\"%s\": %d",
+						 counts_first ? (first ? "\"package_counts\": {" : ", \"package_counts\": {") : ", ",
+						 cat->package_items[i].code, p->package_counts[i]);
+		counts_first = false;
+		first = false;
+	}
+	if (!counts_first)
+		appendStringInfoChar(&buf, '}');
+	appendStringInfoChar(&buf, '}');
+	return jsonb_from_text(buf.data);
+}
+
+/*
+ * usage_art_jsonb
+ *      The once-per-person items used, as a jsonb array; `from` skips the first ones (to list
+ *      only the items a claim added).
+ */
+Datum
+usage_art_jsonb(const Usage *u, int from)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	for (int i = from; i < u->n_art_used; i++)
+		appendStringInfo(&buf, "%s\"%s\"", i > from ? ", " : "", u->art_used[i]);
+	appendStringInfoChar(&buf, ']');
+	return jsonb_from_text(buf.data);
+}
+
+/*
+ * usage_subtract
+ *      Take a claim's increments (delta, read from its ledger entry) back out of the counters:
+ *      amounts and counts are subtracted (never below zero), items it used are released, a
+ *      screening it used is free again.
+ */
+void
+usage_subtract(Usage *u, PregnancyUsage *p, const Usage *delta, const PregnancyUsage *dp)
+{
+	for (int i = 0; i < (int) lengthof(prior_keys); i++)
+	{
+		Fen		   *f;
+
+		if (prior_keys[i].offset == 0 || strcmp(prior_keys[i].key, "last_stay_deductible") == 0)
+			continue;
+		f = (Fen *) ((char *) &u->year + prior_keys[i].offset);
+		*f = fen_max(0, *f - *(const Fen *) ((const char *) &delta->year + prior_keys[i].offset));
+	}
+	for (int d = 0; d < MAX_DISEASES; d++)
+	{
+		u->year.chronic_in_scope[d] = fen_max(0, u->year.chronic_in_scope[d] - delta->year.chronic_in_scope[d]);
+		u->year.chronic_fund_paid[d] = fen_max(0, u->year.chronic_fund_paid[d] - delta->year.chronic_fund_paid[d]);
+		u->year.chronic_deductible_paid[d] = fen_max(0, u->year.chronic_deductible_paid[d] - delta->year.chronic_deductible_paid[d]);
+	}
+	p->prenatal_paid = fen_max(0, p->prenatal_paid - dp->prenatal_paid);
+	if (dp->screening_used)
+		p->screening_used = false;
+	for (int i = 0; i < MAX_PACKAGE; i++)
+		p->package_counts[i] = Max(0, p->package_counts[i] - dp->package_counts[i]);
+	for (int i = 0; i < delta->n_art_used; i++)
+		for (int j = 0; j < u->n_art_used; j++)
+			if (strcmp(u->art_used[j], delta->art_used[i]) == 0)
+			{
+				memmove(u->art_used[j], u->art_used[j + 1], sizeof(u->art_used[0]) * (u->n_art_used - j - 1));
+				u->n_art_used--;
+				break;
+			}
+}
+
+/*
+ * usage_difference
+ *      The increments a claim made: after - before, in a Usage of their own (the pregnancy's in
+ *      *dp; the items it added listed in delta's art_used).
+ */
+void
+usage_difference(const Usage *before, const PregnancyUsage *pbefore, const Usage *after,
+				 const PregnancyUsage *pafter, Usage *delta, PregnancyUsage *dp)
+{
+	memset(&delta->year, 0, sizeof(YearUsage));
+	delta->year.year = after->year.year;
+	for (int i = 0; i < (int) lengthof(prior_keys); i++)
+	{
+		if (prior_keys[i].offset == 0 || strcmp(prior_keys[i].key, "last_stay_deductible") == 0)
+			continue;
+		*(Fen *) ((char *) &delta->year + prior_keys[i].offset) =
+			*(const Fen *) ((const char *) &after->year + prior_keys[i].offset) -
+			*(const Fen *) ((const char *) &before->year + prior_keys[i].offset);
+	}
+	for (int d = 0; d < MAX_DISEASES; d++)
+	{
+		delta->year.chronic_in_scope[d] = after->year.chronic_in_scope[d] - before->year.chronic_in_scope[d];
+		delta->year.chronic_fund_paid[d] = after->year.chronic_fund_paid[d] - before->year.chronic_fund_paid[d];
+		delta->year.chronic_deductible_paid[d] = after->year.chronic_deductible_paid[d] - before->year.chronic_deductible_paid[d];
+	}
+	memset(dp, 0, sizeof(PregnancyUsage));
+	dp->pregnancy_id = pafter->pregnancy_id;
+	dp->prenatal_paid = pafter->prenatal_paid - pbefore->prenatal_paid;
+	dp->screening_used = pafter->screening_used && !pbefore->screening_used;
+	for (int i = 0; i < MAX_PACKAGE; i++)
+		dp->package_counts[i] = pafter->package_counts[i] - pbefore->package_counts[i];
+	delta->n_art_used = 0;
+	for (int i = before->n_art_used; i < after->n_art_used; i++)
+		strlcpy(delta->art_used[delta->n_art_used++], after->art_used[i], sizeof(delta->art_used[0]));
 }

@@ -77,7 +77,7 @@ RETURN pg_catalog.jsonb_build_object(
     'preselfpay_amt', s.pre_self_pay,
     'inscp_scp_amt', s.in_scope,
     'act_pay_dedc', s.deductible,
-    'hifp_pay', s.fund_total,
+    'hifp_pay', s.pooled_fund,
     'fund_pay_sumamt', s.fund_total,
     'psn_part_amt', s.personal,
     'matins', pg_catalog.jsonb_build_object(

@@ -1,0 +1,433 @@
+-- pgTAP: Jilin resident insurance 2019 (JL19-IP, JL19-B, JL19-SP, day surgery, JL19-OP, JL19-CH),
+-- every expected amount computed by hand from rules.md.  Every settlement check also asserts the
+-- identities (see pg_temp.got).
+BEGIN;
+SET search_path = "$user", public, matins;
+SELECT plan(66);
+
+-- helpers (temporary, this session only)
+-- the fields of a settlement named in `e`, plus "identities": the contract's three identities and
+-- fund_total = maternity_fund + pooled_fund; "has_notes": the notes contain these (any order)
+CREATE FUNCTION pg_temp.got(s matins.settlement, e jsonb) RETURNS jsonb LANGUAGE sql AS $$
+    SELECT jsonb_object_agg(k, CASE
+        WHEN k = 'identities' THEN to_jsonb(
+                 s.total = s.self_pay + s.over_limit + s.pre_self_pay + s.in_scope
+             AND s.in_scope = s.deductible + s.copay + s.over_cap + s.fund_total
+             AND s.personal = s.total - s.fund_total
+             AND s.fund_total = s.maternity_fund + s.pooled_fund)
+        WHEN k = 'has_notes' THEN CASE WHEN to_jsonb(s.notes) @> (e -> 'has_notes')
+                                       THEN e -> 'has_notes' ELSE to_jsonb(s.notes) END
+        ELSE to_jsonb(s) -> k END)
+    FROM jsonb_object_keys(e || '{"identities": true}') AS k
+$$;
+-- one test: the settlement has the expected fields (and its identities hold)
+CREATE FUNCTION pg_temp.settles(s matins.settlement, e jsonb, description text) RETURNS text
+    LANGUAGE sql AS $$
+    SELECT is(pg_temp.got(s, e), e || '{"identities": true}', description)
+$$;
+-- a person's claims settled in one window, as matins_settle_run is meant to be used
+CREATE FUNCTION pg_temp.run(claims matins.claim[], policy text DEFAULT NULL)
+    RETURNS SETOF matins.settlement LANGUAGE sql AS $$
+    SELECT s FROM (
+        SELECT matins_settle_run(c) OVER w AS s, c
+        FROM (SELECT unnest(claims) AS c) AS u
+        WHERE policy IS NULL
+        WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id)
+        UNION ALL
+        SELECT matins_settle_run(c, policy) OVER w AS s, c
+        FROM (SELECT unnest(claims) AS c) AS u
+        WHERE policy IS NOT NULL
+        WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id)) AS r
+    ORDER BY (c).person_id, (c).service_date, (c).claim_id
+$$;
+-- the settlement of one claim of such a run
+CREATE FUNCTION pg_temp.run_one(claims matins.claim[], id bigint, policy text DEFAULT NULL)
+    RETURNS matins.settlement LANGUAGE sql AS $$
+    SELECT s FROM pg_temp.run(claims, policy) AS s WHERE s.claim_id = id
+$$;
+-- a claim with the defaults these tests use (scheme from the person type); IMMUTABLE so that it
+-- is inlined and folded like matins.make_claim itself
+CREATE FUNCTION pg_temp.c(claim_id bigint, region text, service_date date, benefit text,
+    total numeric DEFAULT NULL, person_type text DEFAULT 'enterprise', scheme text DEFAULT NULL,
+    person_id bigint DEFAULT 1, pregnancy_id bigint DEFAULT NULL,
+    maternity_insured boolean DEFAULT true, setting text DEFAULT NULL,
+    procedure text DEFAULT NULL, disease text DEFAULT NULL, hospital_level integer DEFAULT NULL,
+    hospital text DEFAULT NULL, location text DEFAULT 'local', referral text DEFAULT NULL,
+    self_pay numeric DEFAULT 0, over_limit numeric DEFAULT 0, class_b numeric DEFAULT 0,
+    lines matins.claim_line[] DEFAULT NULL)
+    RETURNS matins.claim LANGUAGE sql IMMUTABLE AS $$
+    SELECT matins.make_claim(claim_id => claim_id, person_id => person_id,
+        pregnancy_id => pregnancy_id, region => region, service_date => service_date,
+        scheme => coalesce(scheme, CASE person_type WHEN 'resident' THEN 'resident' ELSE 'employee' END),
+        person_type => person_type, maternity_insured => maternity_insured, benefit => benefit,
+        setting => setting, procedure => procedure, disease => disease,
+        hospital_level => hospital_level, hospital => hospital, location => location,
+        referral => referral, total => total, self_pay => self_pay, over_limit => over_limit,
+        class_b => class_b, lines => lines)
+$$;
+-- an item line
+CREATE FUNCTION pg_temp.l(item_code text, quantity numeric, amount numeric,
+    surcharge numeric DEFAULT 0, indication text DEFAULT NULL, item_class text DEFAULT NULL)
+    RETURNS matins.claim_line LANGUAGE sql IMMUTABLE AS $$
+    SELECT ROW(item_code, item_class, quantity, amount, surcharge, indication)::matins.claim_line
+$$;
+
+-- a resident's claim in Jilin
+CREATE FUNCTION pg_temp.r(claim_id bigint, service_date date, benefit text, total numeric,
+    hospital_level integer DEFAULT NULL, person_id bigint DEFAULT 1, disease text DEFAULT NULL,
+    referral text DEFAULT NULL, location text DEFAULT 'local', setting text DEFAULT NULL,
+    self_pay numeric DEFAULT 0, class_b numeric DEFAULT 0, lines matins.claim_line[] DEFAULT NULL,
+    region text DEFAULT '220000')
+    RETURNS matins.claim LANGUAGE sql IMMUTABLE AS $$
+    SELECT pg_temp.c(claim_id, region, service_date, benefit, total, person_type => 'resident',
+        person_id => person_id, disease => disease, hospital_level => hospital_level,
+        referral => referral, location => location, setting => setting, self_pay => self_pay,
+        class_b => class_b, lines => lines)
+$$;
+
+-- region parameters the resident policy leaves to the region
+DO $$
+BEGIN
+    PERFORM matins.set_param('220000', 'resident.inpatient.deductible.l1', 200, '2020-01-01');
+    PERFORM matins.set_param('220000', 'resident.inpatient.deductible.l2', 500, '2020-01-01');
+    -- level 3: 800 until the end of 2025, 900 from 2026
+    PERFORM matins.set_param('220000', 'resident.inpatient.deductible.l3', 800, '2020-01-01', '2025-12-31');
+    PERFORM matins.set_param('220000', 'resident.inpatient.deductible.l3', 900, '2026-01-01');
+    PERFORM matins.set_param('220000', 'resident.special.deductible', 1000, '2020-01-01');
+    PERFORM matins.set_param('220000', 'resident.outpatient.deductible', 50, '2020-01-01');
+    PERFORM matins.set_param('220000', 'resident.outpatient.limit', 700, '2020-01-01');
+    PERFORM matins.set_param('220000', 'resident.chronic.deductible', 100, '2020-01-01');
+    -- Changchun chooses the 1000 outpatient limit
+    PERFORM matins.set_param('220100', 'resident.outpatient.limit', 1000, '2020-01-01');
+END $$;
+
+------------------------------------------------------------------ JL19-IP
+-- level 3: deductible 800; (10000 - 800) x 55% = 5060; copay 4140; personal 4940
+SELECT pg_temp.settles(matins_settle(pg_temp.r(1, '2025-03-01', 'inpatient', 10000, 3)),
+  '{"policy": "JL-2019-RES", "route": "resident.inpatient", "in_scope": 10000, "deductible": 800,
+    "pooled_fund": 5060, "maternity_fund": 0, "copay": 4140, "over_cap": 0, "personal": 4940,
+    "has_notes": ["JL19-IP"]}',
+  'JL19-IP: level 3, deductible 800, 55% below 30000');
+-- level 2: (5000 - 500) x 70% = 3150
+SELECT pg_temp.settles(matins_settle(pg_temp.r(2, '2025-03-01', 'inpatient', 5000, 2)),
+  '{"deductible": 500, "pooled_fund": 3150, "copay": 1350}',
+  'JL19-IP: level 2, deductible 500, 70% below 30000');
+-- level 1: (5000 - 200) x 80% = 3840
+SELECT pg_temp.settles(matins_settle(pg_temp.r(3, '2025-03-01', 'inpatient', 5000, 1)),
+  '{"deductible": 200, "pooled_fund": 3840, "copay": 960}',
+  'JL19-IP: level 1, deductible 200, 80% below 30000');
+-- the region's new level-3 deductible from 2026: (10000 - 900) x 55% = 5005
+SELECT pg_temp.settles(matins_settle(pg_temp.r(4, '2026-02-01', 'inpatient', 10000, 3)),
+  '{"deductible": 900, "pooled_fund": 5005}',
+  'JL19-IP: the deductible set for 2026 (900) applies to 2026 stays');
+-- a stay below the deductible: all of it is deductible, nothing paid
+SELECT pg_temp.settles(matins_settle(pg_temp.r(5, '2025-03-01', 'inpatient', 600, 3)),
+  '{"deductible": 600, "pooled_fund": 0, "copay": 0}',
+  'JL19-IP: a stay below the deductible is not paid');
+-- level 2, 70000 crossing 30000 and 60000: (30000 - 500) x 70% = 20650; 30000 x 75% = 22500;
+-- 10000 x 80% = 8000; fund 51150; copay = 70000 - 500 - 51150 = 18350
+SELECT pg_temp.settles(matins_settle(pg_temp.r(6, '2025-03-01', 'inpatient', 70000, 2)),
+  '{"deductible": 500, "pooled_fund": 51150, "copay": 18350, "personal": 18850}',
+  'JL19-IP: one stay crossing 30000 and 60000 is paid band by band (level 2)');
+-- level 1, 65000: 29800 x 80% = 23840; 30000 x 85% = 25500; 5000 x 90% = 4500; fund 53840
+SELECT pg_temp.settles(matins_settle(pg_temp.r(7, '2025-03-01', 'inpatient', 65000, 1)),
+  '{"deductible": 200, "pooled_fund": 53840, "copay": 10960}',
+  'JL19-IP: one stay crossing 30000 and 60000 is paid band by band (level 1)');
+-- exactly 30000 at level 3: (30000 - 800) x 55% = 16060 (30000 is still the first band)
+SELECT pg_temp.settles(matins_settle(pg_temp.r(8, '2025-03-01', 'inpatient', 30000, 3)),
+  '{"pooled_fund": 16060}',
+  'JL19-IP: a position of exactly 30000 stays in the first band');
+-- from position 30000: deductible 800 counts 30000..30800; (40800 - 30800) x 60% = 6000
+SELECT pg_temp.settles(matins_settle(pg_temp.r(9, '2025-03-01', 'inpatient', 10800, 3),
+    '{"inpatient_position": 30000}'::jsonb),
+  '{"deductible": 800, "pooled_fund": 6000}',
+  'JL19-IP: above a position of 30000 the second band applies');
+-- from 29000: deductible to 29800; 200 x 55% = 110; 1800 x 60% = 1080; fund 1190
+SELECT pg_temp.settles(matins_settle(pg_temp.r(10, '2025-03-01', 'inpatient', 2800, 3),
+    '{"inpatient_position": 29000}'::jsonb),
+  '{"pooled_fund": 1190}',
+  'JL19-IP: a stay crossing 30000 from a prior position');
+-- position carried by the run: 20000 then 20000 at level 3
+--   1st: (20000 - 800) x 55% = 10560
+--   2nd: deductible 800 counts 20000..20800; 9200 x 55% = 5060; 10000 x 60% = 6000 -> 11060
+CREATE TEMP TABLE ip1 AS SELECT ARRAY[
+    pg_temp.r(11, '2025-03-01', 'inpatient', 20000, 3, person_id => 11),
+    pg_temp.r(12, '2025-04-01', 'inpatient', 20000, 3, person_id => 11)] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip1), 11),
+  '{"pooled_fund": 10560}',
+  'JL19-IP: the first stay of the year (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip1), 12),
+  '{"deductible": 800, "pooled_fund": 11060, "copay": 8140}',
+  'JL19-IP: the second stay continues the year''s position into the 60% band (run)');
+-- the same position given as prior: position 25000, stay 10000: 25800..30000 x 55% = 2310;
+-- 30000..35000 x 60% = 3000 -> 5310
+SELECT pg_temp.settles(matins_settle(pg_temp.r(13, '2025-03-01', 'inpatient', 10000, 3),
+    '{"inpatient_position": 25000}'::jsonb),
+  '{"deductible": 800, "pooled_fund": 5310}',
+  'JL19-IP: prior inpatient_position places the stay in the bands');
+-- a new year starts from 0: 2025-12-20 40000 (800; 29200 x 55% + 10000 x 60% = 22060), then
+-- 2026-01-10 10000 (900; 9100 x 55% = 5005)
+CREATE TEMP TABLE ip2 AS SELECT ARRAY[
+    pg_temp.r(14, '2025-12-20', 'inpatient', 40000, 3, person_id => 14),
+    pg_temp.r(15, '2026-01-10', 'inpatient', 10000, 3, person_id => 14)] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip2), 14),
+  '{"pooled_fund": 22060}',
+  'JL19-IP: a December stay crossing 30000 (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip2), 15),
+  '{"deductible": 900, "pooled_fund": 5005}',
+  'JL19-IP: the position starts again in January (run)');
+-- upward referral after a level-2 stay (deductible 500): this stay pays 800 - 500 = 300;
+-- position 5000 + 300 = 5300 .. 15000: 9700 x 55% = 5335
+CREATE TEMP TABLE ip3 AS SELECT ARRAY[
+    pg_temp.r(16, '2025-03-01', 'inpatient', 5000, 2, person_id => 16),
+    pg_temp.r(17, '2025-03-05', 'inpatient', 10000, 3, person_id => 16, referral => 'up')] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip3), 17),
+  '{"deductible": 300, "pooled_fund": 5335, "has_notes": ["JL19-IP:referral"]}',
+  'JL19-IP: an upward referral pays only the difference of the deductibles (run)');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(18, '2025-03-05', 'inpatient', 10000, 3, referral => 'up'),
+    '{"last_stay_deductible": 500, "inpatient_position": 5000}'::jsonb),
+  '{"deductible": 300, "pooled_fund": 5335}',
+  'JL19-IP: the same with the referring stay given as prior');
+-- downward referral to level 2 after a level-3 stay (800 > 500): no deductible; 10000 x 70% = 7000
+SELECT pg_temp.settles(matins_settle(pg_temp.r(19, '2025-03-05', 'inpatient', 10000, 2, referral => 'down'),
+    '{"last_stay_deductible": 800}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 7000, "copay": 3000}',
+  'JL19-IP: a referral to a level whose deductible is lower pays none');
+-- downward referral to a level-1 hospital: no deductible at all; 10000 x 80% = 8000
+SELECT pg_temp.settles(matins_settle(pg_temp.r(20, '2025-03-05', 'inpatient', 10000, 1, referral => 'down')),
+  '{"deductible": 0, "pooled_fund": 8000, "has_notes": ["JL19-IP:down_referral"]}',
+  'JL19-IP: a downward referral to level 1 pays no deductible');
+-- an upward referral with no earlier stay known pays the full deductible
+SELECT pg_temp.settles(matins_settle(pg_temp.r(21, '2025-03-05', 'inpatient', 10000, 3, referral => 'up')),
+  '{"deductible": 800, "pooled_fund": 5060}',
+  'JL19-IP: a referral with no referring stay pays the whole deductible');
+-- the 200000 yearly maximum: 190000 paid; (12700 - 200) x 80% = 10000 -> reached exactly
+SELECT pg_temp.settles(matins_settle(pg_temp.r(22, '2025-03-01', 'inpatient', 12700, 1),
+    '{"resident_fund_paid": 190000}'::jsonb),
+  '{"pooled_fund": 10000, "over_cap": 0, "transfer_to": null, "copay": 2500}',
+  'JL19-IP: a stay reaching the 200000 yearly maximum exactly is paid in full');
+-- (15200 - 200) x 80% = 12000 but 10000 left: 10000 paid, 2000 -> critical illness; copay 3000
+SELECT pg_temp.settles(matins_settle(pg_temp.r(23, '2025-03-01', 'inpatient', 15200, 1),
+    '{"resident_fund_paid": 190000}'::jsonb),
+  '{"pooled_fund": 10000, "over_cap": 2000, "transfer_to": "critical_illness", "copay": 3000,
+    "has_notes": ["annual_cap"]}',
+  'JL19-IP: above the 200000 yearly maximum the fund share goes to critical illness');
+-- in one run: 250000 at level 1: 29800 x 80% + 30000 x 85% + 190000 x 90% = 220340 -> 200000,
+-- 20340 over; then 1000: deductible 200, 800 x 90% = 720 all over the cap
+CREATE TEMP TABLE ip4 AS SELECT ARRAY[
+    pg_temp.r(24, '2025-03-01', 'inpatient', 250000, 1, person_id => 24),
+    pg_temp.r(25, '2025-05-05', 'inpatient', 1000, 1, person_id => 24),
+    pg_temp.r(26, '2026-01-05', 'inpatient', 1000, 1, person_id => 24)] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip4), 24),
+  '{"pooled_fund": 200000, "over_cap": 20340, "transfer_to": "critical_illness", "copay": 29460}',
+  'JL19-IP: one stay exceeding the yearly maximum (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip4), 25),
+  '{"pooled_fund": 0, "deductible": 200, "over_cap": 720, "copay": 80, "transfer_to": "critical_illness"}',
+  'JL19-IP: after the yearly maximum nothing more is paid that year (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip4), 26),
+  '{"pooled_fund": 640, "over_cap": 0}',
+  'JL19-IP: the yearly maximum starts again in January (run)');
+-- special outpatient payments share the maximum: 199000 paid, SP01 at level 3, 5000 with the
+-- yearly special deductible paid: 5000 x 55% = 2750 -> 1000 paid, 1750 over
+SELECT pg_temp.settles(matins_settle(pg_temp.r(27, '2025-03-01', 'special', 5000, 3, disease => 'SP01'),
+    '{"resident_fund_paid": 199000, "special_deductible_paid": 1000}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 1000, "over_cap": 1750, "transfer_to": "critical_illness"}',
+  'JL19-SP: special outpatient payments count toward the 200000 yearly maximum');
+
+------------------------------------------------------------------ JL19-B
+-- pre_self_pay = 3000 x 10% = 300; in_scope = 10000 - 1000 - 300 = 8700; (8700 - 800) x 55% = 4345
+SELECT pg_temp.settles(matins_settle(pg_temp.r(31, '2025-03-01', 'inpatient', 10000, 3, self_pay => 1000, class_b => 3000)),
+  '{"self_pay": 1000, "pre_self_pay": 300, "in_scope": 8700, "deductible": 800, "pooled_fund": 4345,
+    "personal": 5655, "has_notes": ["JL19-B"]}',
+  'JL19-B: residents pay 10% of class-B amounts first');
+-- from lines: A 5000, B 3000, self 2000: self 2000; pre 300; in_scope 7700; 6900 x 55% = 3795
+SELECT pg_temp.settles(matins_settle(pg_temp.r(32, '2025-03-01', 'inpatient', NULL, 3,
+    lines => ARRAY[pg_temp.l('X-A', 1, 5000, item_class => 'A'), pg_temp.l('X-B', 1, 3000, item_class => 'B'),
+                   pg_temp.l('X-S', 1, 2000, item_class => 'self')])),
+  '{"total": 10000, "self_pay": 2000, "pre_self_pay": 300, "in_scope": 7700, "pooled_fund": 3795}',
+  'JL19-B: item lines give the class-B amount and the self-paid part');
+-- 333.35 x 10% = 33.335 -> 33.34; in_scope 966.66; (966.66 - 200) x 80% = 613.328 -> 613.33
+SELECT pg_temp.settles(matins_settle(pg_temp.r(33, '2025-03-01', 'inpatient', 1000, 1, class_b => 333.35)),
+  '{"pre_self_pay": 33.34, "in_scope": 966.66, "pooled_fund": 613.33, "copay": 153.33}',
+  'JL19-B: the class-B share and the fund are each rounded once, half away from zero');
+-- class A only: no pre-self-pay
+SELECT pg_temp.settles(matins_settle(pg_temp.r(34, '2025-03-01', 'inpatient', 1000, 1)),
+  '{"pre_self_pay": 0, "in_scope": 1000}',
+  'JL19-B: class A carries no pre-self-pay');
+
+------------------------------------------------------------------ JL19-SP and day surgery
+-- SP01 at level 3: yearly deductible 1000; (5000 - 1000) x 55% = 2200
+SELECT pg_temp.settles(matins_settle(pg_temp.r(41, '2025-03-01', 'special', 5000, 3, disease => 'SP01')),
+  '{"route": "resident.special", "deductible": 1000, "pooled_fund": 2200, "copay": 1800,
+    "has_notes": ["JL19-SP"]}',
+  'JL19-SP: a special disease pays the yearly deductible, then the inpatient bands');
+-- run: SP01 5000 (2200), SP02 5000 (deductible paid: 5000..10000 x 55% = 2750), inpatient 25000
+-- (deductible 800 at 10000..10800; 10800..30000 x 55% = 10560; 30000..35000 x 60% = 3000 -> 13560)
+CREATE TEMP TABLE sp1 AS SELECT ARRAY[
+    pg_temp.r(42, '2025-03-01', 'special', 5000, 3, person_id => 42, disease => 'SP01'),
+    pg_temp.r(43, '2025-04-01', 'special', 5000, 3, person_id => 42, disease => 'SP02'),
+    pg_temp.r(44, '2025-05-01', 'inpatient', 25000, 3, person_id => 42)] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM sp1), 43),
+  '{"deductible": 0, "pooled_fund": 2750}',
+  'JL19-SP: the special deductible is paid once a year (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM sp1), 44),
+  '{"deductible": 800, "pooled_fund": 13560}',
+  'JL19-SP: special outpatient cost counts toward the inpatient position (run)');
+-- level 2, SP39 (系统性红斑狼疮), 400 of the deductible paid: 600 more; (3000 - 600) x 70% = 1680
+SELECT pg_temp.settles(matins_settle(pg_temp.r(45, '2025-03-01', 'special', 3000, 2, disease => 'SP39'),
+    '{"special_deductible_paid": 400}'::jsonb),
+  '{"deductible": 600, "pooled_fund": 1680}',
+  'JL19-SP: the rest of the yearly deductible, then 70% at level 2');
+-- level 1: not covered: everything in scope unpaid, personal
+SELECT pg_temp.settles(matins_settle(pg_temp.r(46, '2025-03-01', 'special', 5000, 1, disease => 'SP01')),
+  '{"pooled_fund": 0, "deductible": 0, "over_cap": 5000, "transfer_to": "personal",
+    "has_notes": ["JL19-SP:level_2_and_above"]}',
+  'JL19-SP: special diseases are not covered at level 1');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(47, '2025-03-01', 'special', 5000, 3, disease => 'SP41'))$$,
+  '22023', 'no rule settles special disease SP41',
+  'JL19-SP: phenylketonuria (SP41) follows a document matins lacks: an error');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(48, '2025-03-01', 'special', 5000, 3, disease => 'SP42'))$$,
+  '22023', 'unknown special disease "SP42"',
+  'JL19-SP: an unknown special disease is an error');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(49, '2025-03-01', 'special', 5000, 3))$$,
+  '22004', 'claim field disease must not be null for a special outpatient claim',
+  'JL19-SP: a special outpatient claim needs its disease');
+-- day surgery at level 2: deductible 1000; (8000 - 1000) x 70% = 4900
+SELECT pg_temp.settles(matins_settle(pg_temp.r(50, '2025-03-01', 'day_surgery', 8000, 2)),
+  '{"route": "resident.day_surgery", "deductible": 1000, "pooled_fund": 4900, "has_notes": ["JL19-SP"]}',
+  'JL19-SP: day surgery is managed as a special outpatient disease');
+-- day surgery shares the yearly special deductible: SP01 600 (all deductible), then day surgery
+-- 2000: 400 more deductible; position 1000..2600 x 70% = 1120
+CREATE TEMP TABLE ds1 AS SELECT ARRAY[
+    pg_temp.r(51, '2025-03-01', 'special', 600, 2, person_id => 51, disease => 'SP01'),
+    pg_temp.r(52, '2025-03-10', 'day_surgery', 2000, 2, person_id => 51, setting => 'inpatient')] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ds1), 52),
+  '{"deductible": 400, "pooled_fund": 1120}',
+  'JL19-SP: day surgery shares the special yearly deductible and position (run)');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(53, '2025-03-01', 'day_surgery', 8000, 1)),
+  '{"pooled_fund": 0, "over_cap": 8000, "transfer_to": "personal"}',
+  'JL19-SP: day surgery is not covered at level 1');
+
+------------------------------------------------------------------ JL19-OP
+SELECT pg_temp.settles(matins_settle(pg_temp.r(61, '2025-03-01', 'outpatient', 300, 3, disease => 'HTN')),
+  '{"route": "resident.outpatient", "pooled_fund": 0, "over_cap": 300, "transfer_to": "personal",
+    "has_notes": ["JL19-OP:level_3_not_covered"]}',
+  'JL19-OP: general outpatient is not covered at level 3');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(62, '2025-03-01', 'outpatient', 300, 2)),
+  '{"pooled_fund": 0, "over_cap": 300, "transfer_to": "personal",
+    "has_notes": ["JL19-OP:level_2_htn_dm_only"]}',
+  'JL19-OP: at level 2 only hypertension and diabetes medication is covered');
+-- level 2, hypertension: deductible 50; (300 - 50) x 50% = 125
+SELECT pg_temp.settles(matins_settle(pg_temp.r(63, '2025-03-01', 'outpatient', 300, 2, disease => 'HTN')),
+  '{"deductible": 50, "pooled_fund": 125, "copay": 125}',
+  'JL19-OP: hypertension medication at level 2 is paid 50% after the deductible');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(64, '2025-03-01', 'outpatient', 300, 2, disease => 'DM')),
+  '{"deductible": 50, "pooled_fund": 125}',
+  'JL19-OP: diabetes medication at level 2 is paid 50%');
+-- level 1: (200 - 50) x 50% = 75
+SELECT pg_temp.settles(matins_settle(pg_temp.r(65, '2025-03-01', 'outpatient', 200, 1)),
+  '{"deductible": 50, "pooled_fund": 75, "copay": 75}',
+  'JL19-OP: level-1 outpatient care is paid 50%');
+-- limit 700 over a run: 1000 -> 475; 1000 -> 500 due, 225 left: 225, 275 over; 1000 -> 0, 500 over
+CREATE TEMP TABLE op1 AS SELECT ARRAY[
+    pg_temp.r(66, '2025-03-01', 'outpatient', 1000, 1, person_id => 66),
+    pg_temp.r(67, '2025-04-01', 'outpatient', 1000, 1, person_id => 66),
+    pg_temp.r(68, '2025-05-01', 'outpatient', 1000, 1, person_id => 66),
+    pg_temp.r(69, '2026-01-02', 'outpatient', 200, 1, person_id => 66)] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 67),
+  '{"deductible": 0, "pooled_fund": 225, "over_cap": 275, "copay": 500, "transfer_to": "personal",
+    "has_notes": ["outpatient_limit"]}',
+  'JL19-OP: the yearly limit 700 is reached within a claim (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 68),
+  '{"pooled_fund": 0, "over_cap": 500}',
+  'JL19-OP: nothing is paid after the yearly limit (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 69),
+  '{"deductible": 50, "pooled_fund": 75}',
+  'JL19-OP: deductible and limit start again in a new year (run)');
+-- exactly to the limit: 600 paid, deductible paid; 200 -> 100 due = 100 left
+SELECT pg_temp.settles(matins_settle(pg_temp.r(70, '2025-06-01', 'outpatient', 200, 1),
+    '{"outpatient_fund_paid": 600, "outpatient_chronic_fund_paid": 600, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 100, "over_cap": 0, "transfer_to": null}',
+  'JL19-OP: a claim reaching the limit exactly is paid in full');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(71, '2025-06-01', 'outpatient', 250, 1),
+    '{"outpatient_fund_paid": 650, "outpatient_chronic_fund_paid": 650, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"pooled_fund": 50, "over_cap": 75, "copay": 125}',
+  'JL19-OP: 125 due with 50 of the limit left: 50 paid');
+-- Changchun's limit is 1000: after 950 (deductible paid), 1000 -> 500 due, 50 left: 50 paid, 450 over
+SELECT pg_temp.settles(matins_settle(pg_temp.r(72, '2025-06-01', 'outpatient', 1000, 1, region => '220100'),
+    '{"outpatient_fund_paid": 950, "outpatient_chronic_fund_paid": 950, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"pooled_fund": 50, "over_cap": 450}',
+  'JL19-OP: a region choosing the 1000 limit');
+SELECT throws_ok($$SELECT matins.set_param('220200', 'resident.outpatient.limit', 800, '2025-01-01')$$,
+  '22003', 'value 800 of parameter "resident.outpatient.limit" is not allowed for region 220200',
+  'JL19-OP: the limit is 700 or 1000, nothing else');
+-- the 6500 ceiling shared with chronic: 6400 paid in the year: 150 due, 100 left
+SELECT pg_temp.settles(matins_settle(pg_temp.r(73, '2025-06-01', 'outpatient', 300, 1),
+    '{"outpatient_chronic_fund_paid": 6400, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"pooled_fund": 100, "over_cap": 50}',
+  'JL19-CH: general outpatient stops at the 6500 general + chronic ceiling');
+-- a run to the ceiling: CH02 3100 -> (3100 - 100) x 60% = 1800; CH15 2600 -> 1500; CH01 2500 ->
+-- 1440; CH13 2500 -> 1440 (6180 in all); outpatient 1000 -> 475 due, 6500 - 6180 = 320 left;
+-- CH05 1000 -> 540 due, nothing left: 0, 540 over, copay 360
+CREATE TEMP TABLE op2 AS SELECT ARRAY[
+    pg_temp.r(74, '2025-02-01', 'chronic', 3100, person_id => 74, disease => 'CH02'),
+    pg_temp.r(75, '2025-02-02', 'chronic', 2600, person_id => 74, disease => 'CH15'),
+    pg_temp.r(76, '2025-02-03', 'chronic', 2500, person_id => 74, disease => 'CH01'),
+    pg_temp.r(77, '2025-02-04', 'chronic', 2500, person_id => 74, disease => 'CH13'),
+    pg_temp.r(78, '2025-03-01', 'outpatient', 1000, 1, person_id => 74),
+    pg_temp.r(79, '2025-04-01', 'chronic', 1000, person_id => 74, disease => 'CH05')] AS claims;
+SELECT is((SELECT sum(s.pooled_fund) FROM pg_temp.run((SELECT claims FROM op2)) s WHERE s.claim_id BETWEEN 74 AND 77),
+  6180.00, 'JL19-CH: four chronic diseases each paid to their fund maximum (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op2), 78),
+  '{"deductible": 50, "pooled_fund": 320, "over_cap": 155, "transfer_to": "personal"}',
+  'JL19-OP: general outpatient is paid only up to the 6500 ceiling left by chronic payments (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op2), 79),
+  '{"deductible": 100, "pooled_fund": 0, "over_cap": 540, "copay": 360}',
+  'JL19-CH: chronic payments stop at the 6500 ceiling (run)');
+
+------------------------------------------------------------------ JL19-CH
+-- CH01: deductible 100; (1000 - 100) x 60% = 540
+SELECT pg_temp.settles(matins_settle(pg_temp.r(81, '2025-03-01', 'chronic', 1000, disease => 'CH01')),
+  '{"route": "resident.chronic", "deductible": 100, "pooled_fund": 540, "copay": 360,
+    "has_notes": ["JL19-CH"]}',
+  'JL19-CH: chronic disease cost is paid 60% after the disease''s deductible');
+-- quota 2400 of which 2000 used: 400 eligible -> 240 (fund 1200 + 240 = 1440 = the maximum);
+-- the other 600 is above the quota (personal)
+SELECT pg_temp.settles(matins_settle(pg_temp.r(82, '2025-03-01', 'chronic', 1000, disease => 'CH01'),
+    '{"chronic": {"CH01": {"in_scope": 2000, "fund_paid": 1200, "deductible_paid": 100}}}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 240, "over_cap": 600, "transfer_to": "personal", "copay": 160,
+    "has_notes": ["chronic_quota"]}',
+  'JL19-CH: cost above the disease''s yearly quota is not paid');
+-- run: CH01 1500 -> 1400 x 60% = 840; CH01 1500 -> 1000 of the quota left: 600, 500 over;
+-- CH02 1000 -> its own deductible 100: 540
+CREATE TEMP TABLE ch1 AS SELECT ARRAY[
+    pg_temp.r(83, '2025-03-01', 'chronic', 1500, person_id => 83, disease => 'CH01'),
+    pg_temp.r(84, '2025-04-01', 'chronic', 1500, person_id => 83, disease => 'CH01'),
+    pg_temp.r(85, '2025-05-01', 'chronic', 1000, person_id => 83, disease => 'CH02'),
+    pg_temp.r(86, '2026-01-05', 'chronic', 1000, person_id => 83, disease => 'CH01')] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ch1), 84),
+  '{"deductible": 0, "pooled_fund": 600, "over_cap": 500, "copay": 400}',
+  'JL19-CH: the quota reached within the second claim of a disease (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ch1), 85),
+  '{"deductible": 100, "pooled_fund": 540}',
+  'JL19-CH: each disease has its own deductible and quota (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ch1), 86),
+  '{"deductible": 100, "pooled_fund": 540}',
+  'JL19-CH: deductible and quota start again in a new year (run)');
+-- CH12: quota 1600, fund maximum 960: 1700 -> 1600 x 60% = 960 exactly, nothing over
+SELECT pg_temp.settles(matins_settle(pg_temp.r(87, '2025-03-01', 'chronic', 1700, disease => 'CH12')),
+  '{"deductible": 100, "pooled_fund": 960, "over_cap": 0}',
+  'JL19-CH: a claim using the whole quota is paid the fund maximum');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(88, '2025-03-01', 'chronic', 1000, disease => 'CH01', location => 'national')),
+  '{"pooled_fund": 0, "over_cap": 1000, "transfer_to": "personal",
+    "has_notes": ["JL19-CH:in_province_only"]}',
+  'JL19-CH: chronic care outside the province is not covered');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(89, '2025-03-01', 'chronic', 1000, disease => 'CH01', location => 'province')),
+  '{"pooled_fund": 540}',
+  'JL19-CH: chronic care elsewhere in the province is covered');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(90, '2025-03-01', 'chronic', 1000, disease => 'CH19'))$$,
+  '22023', 'unknown chronic disease "CH19"',
+  'JL19-CH: an unknown chronic disease is an error');
+
+SELECT * FROM finish();
+ROLLBACK;
