@@ -17,9 +17,12 @@ WHERE d.refclassid = 'pg_extension'::regclass
   AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'matins') AND d.deptype = 'e'
 ORDER BY 1;
 SELECT c.relname || ' ' || x.n
-FROM pg_class c, LATERAL (SELECT (xpath('/row/n/text()', query_to_xml(
+FROM (SELECT c.oid, c.relname FROM pg_class c
+      WHERE c.relnamespace = 'matins'::regnamespace AND c.relkind = 'r'
+        AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'shipped')
+      OFFSET 0) c,
+     LATERAL (SELECT (xpath('/row/n/text()', query_to_xml(
         format('SELECT count(*) AS n FROM %s WHERE shipped', c.oid::regclass), false, false, '')))[1]::text AS n) x
-WHERE c.relnamespace = 'matins'::regnamespace AND c.relkind = 'r'
 ORDER BY 1;
 SQL
 }

@@ -124,7 +124,7 @@ COMMENT ON FUNCTION @extschema@.detach(regclass) IS
 -- what the person's settled claims added.  Returns the counters that differ (none: consistent).
 CREATE FUNCTION @extschema@.ledger_check()
     RETURNS TABLE (person_id bigint, scope text, key text, counter text, ledger numeric, entries numeric)
-    LANGUAGE sql STABLE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     WITH flat_entries AS (
