@@ -14,7 +14,7 @@ FROM pg_class c
 JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'matins'
 CROSS JOIN LATERAL (
-    SELECT (xpath('/row/n/text()', t))[1]::text AS n, (xpath('/row/h/text()', t))[1]::text AS h
+    SELECT (xpath('//n/text()', t))[1]::text AS n, (xpath('//h/text()', t))[1]::text AS h
     FROM query_to_xml(format(
         'SELECT count(*) AS n, md5(coalesce(string_agg((to_jsonb(r) - ''set_at'')::text, '','' ORDER BY (to_jsonb(r) - ''set_at'')::text), '''')) AS h FROM %s r',
         c.oid::regclass), false, false, '') AS t) x
@@ -35,6 +35,15 @@ SELECT matins.set_param('220100', 'resident.outpatient.limit', 1000, '2025-01-01
 -- a DBA's own correction of a leave rule, taking precedence over the shipped row
 INSERT INTO matins.leave_rule (region, event, component, days, document, source)
 VALUES ('620000', 'paternity', 'base', 15, 'a corrected regional rule', 'GS-ML');
+-- an attached claims table with settled claims and their ledger (JL24-PN under the region's
+-- raised cap of 1500: 600, then 700)
+CREATE TABLE public.claims (claim_id bigint, person_id bigint, pregnancy_id bigint, region text,
+    service_date date, scheme text, person_type text, benefit text, hospital_level smallint,
+    total numeric, settlement matins.settlement);
+SELECT matins.attach('public.claims');
+INSERT INTO public.claims VALUES
+    (1, 5, 500, '220100', '2025-02-10', 'employee', 'enterprise', 'prenatal', 2, 600),
+    (2, 5, 500, '220100', '2025-04-12', 'employee', 'enterprise', 'prenatal', 2, 700);
 SQL
 fingerprint dump_src >"$MATINS_RUN/fp_src"
 
@@ -64,6 +73,15 @@ for db in dump_custom dump_plain; do
         (SELECT count(*) FROM matins.leave_rule WHERE region = '620000' AND event = 'paternity'))")
     check "$db: DBA values restored (1000, shipped 1000 then local 1500, city 1000, 3 local rows, 2 paternity rows)" \
         test "$got" = "1000 1000 1500 1000 3 2"
+    # the claims keep their settlements, the ledger its counters, and the trigger goes on:
+    # a third prenatal claim of 200 takes the last 200 of the 1500 cap (JL24-PN)
+    got=$(q -d "$db" -c "INSERT INTO public.claims VALUES
+            (3, 5, 500, '220100', '2025-05-12', 'employee', 'enterprise', 'prenatal', 2, 200);
+        SELECT concat_ws(' ', (SELECT string_agg((settlement).fund_total::text, ',' ORDER BY claim_id) FROM public.claims),
+            (SELECT usage -> 'pregnancies' -> '500' ->> 'prenatal_paid' FROM matins.ledger WHERE person_id = 5),
+            (SELECT count(*) FROM matins.ledger_check()), (SELECT count(*) FROM matins.attached))")
+    check "$db: settled claims, ledger and trigger restored (600.00,700.00,200.00; 1500.00; consistent; attached)" \
+        test "$got" = "600.00,700.00,200.00 1500.00 0 1"
 done
 if [ $fail -ne 0 ]; then
     echo "catalog fingerprints (source, custom, plain):"

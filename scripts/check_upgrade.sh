@@ -21,7 +21,7 @@ FROM (SELECT c.oid, c.relname FROM pg_class c
       WHERE c.relnamespace = 'matins'::regnamespace AND c.relkind = 'r'
         AND EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'shipped')
       OFFSET 0) c,
-     LATERAL (SELECT (xpath('/row/n/text()', query_to_xml(
+     LATERAL (SELECT (xpath('//n/text()', query_to_xml(
         format('SELECT count(*) AS n FROM %s WHERE shipped', c.oid::regclass), false, false, '')))[1]::text AS n) x
 ORDER BY 1;
 SQL
