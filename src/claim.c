@@ -51,26 +51,14 @@ required_null_error(const char *field)
 static Fen
 decode_amount(Datum d, bool isnull, const char *field, bool null_ok)
 {
-	Fen			fen;
-
 	if (isnull)
 	{
 		if (!null_ok)
 			required_null_error(field);
 		return 0;
 	}
-	if (!numeric_to_fen(d, &fen))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("claim field %s = %s is not an amount in yuan exact to the fen", field,
-						DatumGetCString(DirectFunctionCall1(numeric_out, d))),
-				 errhint("Amounts have at most two decimals and are finite.")));
-	if (fen < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("claim field %s = %s is negative", field, fen_to_cstring(fen)),
-				 errhint("Amounts are non-negative; enter a refund as a correction of the original claim.")));
-	return fen;
+	return fen_from_field(d, psprintf("claim field %s", field),
+						  "Amounts are non-negative; enter a refund as a correction of the original claim.");
 }
 
 /*

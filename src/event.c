@@ -120,20 +120,7 @@ null_field_error(const char *field, const char *why)
 static Fen
 decode_fen(Datum d, const char *field)
 {
-	Fen			fen;
-
-	if (!numeric_to_fen(d, &fen))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
-						DatumGetCString(DirectFunctionCall1(numeric_out, d))),
-				 errhint("Amounts have at most two decimals and are finite.")));
-	if (fen < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s = %s is negative", field, fen_to_cstring(fen)),
-				 errhint("Give the monthly amount in yuan, zero or more.")));
-	return fen;
+	return fen_from_field(d, field, "Give the monthly amount in yuan, zero or more.");
 }
 
 /*

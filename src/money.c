@@ -11,6 +11,7 @@
 #include "postgres.h"
 
 #include "common/int.h"
+#include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 
@@ -156,6 +157,29 @@ bool
 numeric_to_fen(Datum num, Fen *result)
 {
 	return numeric_to_scaled(num, 2, FEN_MAX, result);
+}
+
+/*
+ * fen_from_field
+ *      A numeric field in yuan as fen, or an error naming the field and the value.
+ */
+Fen
+fen_from_field(Datum num, const char *field, const char *negative_hint)
+{
+	Fen			fen;
+
+	if (!numeric_to_fen(num, &fen))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
+						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
+				 errhint("Amounts have at most two decimals and are finite.")));
+	if (fen < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s = %s is negative", field, fen_to_cstring(fen)),
+				 errhint("%s", negative_hint)));
+	return fen;
 }
 
 /*

@@ -35,6 +35,12 @@ extern Datum fen_to_numeric(Fen fen);
 #define FEN_NUMERIC_MAX 16
 extern Size fen_to_numeric_packed(Fen fen, char *buf);
 
+/*
+ * An amount argument or field as fen: an error naming it when it is not exact to the fen or
+ * negative (negative_hint says what to do instead).
+ */
+extern Fen fen_from_field(Datum num, const char *field, const char *negative_hint);
+
 /* millionths -> numeric with up to six decimals */
 extern Datum micro_to_numeric(Micro micro);
 

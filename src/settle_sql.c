@@ -219,12 +219,12 @@ claim_year(const Claim *claim)
 }
 
 /*
- * matins_settle
- *      SQL: matins_settle(claim matins.claim, policy text DEFAULT NULL) -> matins.settlement;
- *      the claim as the person's first of its year, pregnancy and lifetime.
+ * settle_call
+ *      The body of both matins_settle forms: decode, read the earlier usage (prior: a jsonb
+ *      argument number, or -1), settle, build the result.
  */
-Datum
-matins_settle(PG_FUNCTION_ARGS)
+static Datum
+settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 {
 	CallCache  *cc = call_cache(fcinfo);
 	const MatinsCatalog *cat = catalog_get();
@@ -234,9 +234,26 @@ matins_settle(PG_FUNCTION_ARGS)
 
 	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
 	usage_init(&usage, CurrentMemoryContext);
+	if (prior_arg >= 0)
+	{
+		usage_enter_year(&usage, claim_year(&claim));
+		if (!PG_ARGISNULL(prior_arg))
+			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
+	}
 	memset(&s, 0, offsetof(Settlement, steps));
-	settle(cat, &claim, policy_arg(fcinfo, 1), &usage, &s);
-	PG_RETURN_DATUM(settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc)));
+	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, &s);
+	return settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc));
+}
+
+/*
+ * matins_settle
+ *      SQL: matins_settle(claim matins.claim, policy text DEFAULT NULL) -> matins.settlement;
+ *      the claim as the person's first of its year, pregnancy and lifetime.
+ */
+Datum
+matins_settle(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(settle_call(fcinfo, -1, 1));
 }
 
 /*
@@ -247,20 +264,7 @@ matins_settle(PG_FUNCTION_ARGS)
 Datum
 matins_settle_prior(PG_FUNCTION_ARGS)
 {
-	CallCache  *cc = call_cache(fcinfo);
-	const MatinsCatalog *cat = catalog_get();
-	Claim		claim;
-	Usage		usage;
-	Settlement	s;
-
-	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
-	usage_init(&usage, CurrentMemoryContext);
-	usage_enter_year(&usage, claim_year(&claim));
-	if (!PG_ARGISNULL(1))
-		usage_from_jsonb(&usage, PG_GETARG_DATUM(1), &claim);
-	memset(&s, 0, offsetof(Settlement, steps));
-	settle(cat, &claim, policy_arg(fcinfo, 2), &usage, &s);
-	PG_RETURN_DATUM(settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc)));
+	PG_RETURN_DATUM(settle_call(fcinfo, 1, 2));
 }
 
 /* the window aggregate's state: the person's usage so far and the last claim's settlement */
