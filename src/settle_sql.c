@@ -96,7 +96,7 @@ notes_array(const MatinsCatalog *cat, const Settlement *s)
 	uint32		h = (uint32) s->n_notes;
 	NotesMemo  *m;
 	Datum		elems[MAX_NOTES];
-	MemoryContext old;
+	Datum		built;
 
 	if (notes_memo == NULL)
 		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
@@ -107,13 +107,24 @@ notes_array(const MatinsCatalog *cat, const Settlement *s)
 		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
 		return m->array;
 
-	/* build it in the catalog's context: it lives exactly as long as the strings it names */
-	old = MemoryContextSwitchTo(cat->cxt);
+	/*
+	 * Build it in the call's context and keep one copy in the catalog's context, where it lives
+	 * exactly as long as the strings it names; the array it replaces in the slot is freed (one of
+	 * an earlier generation went with its context).
+	 */
 	for (int i = 0; i < s->n_notes; i++)
 		elems[i] = CStringGetTextDatum(s->notes[i]);
-	m->array = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
-															   false, TYPALIGN_INT)));
-	MemoryContextSwitchTo(old);
+	built = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
+														   false, TYPALIGN_INT)));
+	if (m->generation == cat->generation && m->array != (Datum) 0)
+		pfree(DatumGetPointer(m->array));
+	{
+		Size		size = VARSIZE_ANY(DatumGetPointer(built));
+		char	   *copy = MemoryContextAlloc(cat->cxt, size);
+
+		memcpy(copy, DatumGetPointer(built), size);
+		m->array = PointerGetDatum(copy);
+	}
 	m->generation = cat->generation;
 	m->n = s->n_notes;
 	memcpy(m->notes, s->notes, sizeof(char *) * s->n_notes);
