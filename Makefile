@@ -19,8 +19,13 @@ DATA_built   = matins--$(BASE_VERSION).sql $(UPGRADES)
 
 # pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
 # sql/updates hold the extension's own scripts)
-REGRESS      = catalogs params errors settle allowance
+REGRESS      = catalogs params errors settle allowance attach
 REGRESS_OPTS = --load-extension=btree_gist --load-extension=matins
+
+# isolation tests of the claims trigger (issue 5): specs in specs/, expected output in
+# expected/; make installcheck runs them after REGRESS, in a database of their own
+ISOLATION      = ledger_cap ledger_people ledger_delete ledger_screening ledger_deadlock
+ISOLATION_OPTS = --load-extension=btree_gist --load-extension=matins
 
 PG_CONFIG ?= pg_config
 PG_CPPFLAGS = -I$(srcdir)/src

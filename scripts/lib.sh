@@ -36,11 +36,24 @@ ensure_packages() {
     fi
 }
 
-# Build with every warning an error, and install into the server's directories.
+# Build with every warning an error, and install into the server's directories.  Files are
+# staged first and each changed one is moved into place whole: install(1) rewrites a file in
+# place, which crashes a running server that has the old library loaded.
 build_install() {
     say "building and installing matins"
     make -C "$MATINS_ROOT" -s PG_CFLAGS='-Wall -Werror' all
-    make -C "$MATINS_ROOT" -s install
+    local stage f
+    stage=$(mktemp -d)
+    make -C "$MATINS_ROOT" -s install DESTDIR="$stage"
+    (cd "$stage" && find . -type f) | while read -r f; do
+        f=${f#./}
+        if ! cmp -s "$stage/$f" "/$f"; then
+            mkdir -p "$(dirname "/$f")"
+            cp -p "$stage/$f" "/$f.new.$$"
+            mv -f "/$f.new.$$" "/$f"
+        fi
+    done
+    rm -rf "$stage"
 }
 
 # Start a new private cluster; exports PGHOST, PGPORT, PGUSER for psql, pg_regress and pg_prove.

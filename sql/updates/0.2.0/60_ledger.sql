@@ -40,6 +40,8 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.ledger', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.ledger_entry', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.attached', '');
 GRANT SELECT ON @extschema@.ledger, @extschema@.ledger_entry, @extschema@.attached TO PUBLIC;
+-- a table owner who is a member of matins_admin may attach and detach the tables it owns
+GRANT INSERT, DELETE ON @extschema@.attached TO matins_admin;
 
 -- The trigger writes the ledger whoever inserts the claim: it runs as the extension's owner
 -- (SECURITY DEFINER, fixed search_path), so the counters change only through settlements.
@@ -60,7 +62,7 @@ DECLARE
     col record;
 BEGIN
     IF EXISTS (SELECT FROM @extschema@.attached a WHERE a.rel = tbl)
-       OR EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = tbl AND t.tgname = 'matins_settle') THEN
+       OR EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = tbl AND t.tgname = 'zz_matins_settle') THEN
         RAISE EXCEPTION 'table % is attached already', tbl
             USING ERRCODE = 'duplicate_object',
                   HINT = 'Detach it first with matins.detach(' || quote_literal(tbl::text) || ') to attach it again.';
@@ -95,7 +97,9 @@ BEGIN
             USING ERRCODE = 'undefined_column',
                   HINT = 'The ledger keeps counters per person and takes back a claim''s by its claim_id.';
     END IF;
-    EXECUTE format('CREATE TRIGGER matins_settle BEFORE INSERT OR UPDATE OR DELETE ON %s'
+    -- BEFORE ROW triggers fire in name order: this one comes after the table's own, so a row
+    -- one of them skips or changes is settled as it will be stored
+    EXECUTE format('CREATE TRIGGER zz_matins_settle BEFORE INSERT OR UPDATE OR DELETE ON %s'
                    ' FOR EACH ROW EXECUTE FUNCTION @extschema@.settle_trigger()', tbl);
     INSERT INTO @extschema@.attached (rel) VALUES (tbl);
 END
@@ -113,7 +117,7 @@ BEGIN
         RAISE EXCEPTION 'table % is not attached', tbl
             USING ERRCODE = 'undefined_object', HINT = 'matins.attached lists the attached tables.';
     END IF;
-    EXECUTE format('DROP TRIGGER IF EXISTS matins_settle ON %s', tbl);
+    EXECUTE format('DROP TRIGGER IF EXISTS zz_matins_settle ON %s', tbl);
     DELETE FROM @extschema@.attached a WHERE a.rel = tbl;
 END
 $fn$;
@@ -126,6 +130,9 @@ CREATE FUNCTION @extschema@.ledger_check()
     RETURNS TABLE (person_id bigint, scope text, key text, counter text, ledger numeric, entries numeric)
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
+    -- the nested jsonb_each calls make the planner expect billions of rows and compile the
+    -- query; it runs in a fraction of that time without
+    SET jit = off
 BEGIN ATOMIC
     WITH flat_entries AS (
         SELECT e.person_id, 'year' AS scope, e.year::text AS key, k.key AS counter, k.value
