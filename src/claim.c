@@ -79,6 +79,22 @@ decode_code(Datum d, bool isnull, const char *field, const char *const *names, i
 }
 
 /*
+ * deform_composite
+ *      The fields of a composite value, given its row header and descriptor.
+ */
+void
+deform_composite(HeapTupleHeader th, TupleDesc desc, Datum *values, bool *nulls)
+{
+	HeapTupleData tuple;
+
+	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
+	ItemPointerSetInvalid(&tuple.t_self);
+	tuple.t_tableOid = InvalidOid;
+	tuple.t_data = th;
+	heap_deform_tuple(&tuple, desc, values, nulls);
+}
+
+/*
  * decode_lines
  *      The claim's item lines; each line's amounts and codes are checked here.
  */
@@ -98,7 +114,6 @@ decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 	{
 		ClaimLine  *line = &claim->lines[i];
 		HeapTupleHeader th;
-		HeapTupleData tuple;
 		Datum		v[N_LINE_FIELDS];
 		bool		isnull[N_LINE_FIELDS];
 		char		field[48];
@@ -109,11 +124,7 @@ decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 					 errmsg("claim line %d is null", i + 1),
 					 errhint("Remove the empty line from lines.")));
 		th = DatumGetHeapTupleHeader(elems[i]);
-		tuple.t_len = HeapTupleHeaderGetDatumLength(th);
-		ItemPointerSetInvalid(&tuple.t_self);
-		tuple.t_tableOid = InvalidOid;
-		tuple.t_data = th;
-		heap_deform_tuple(&tuple, tc->line_desc, v, isnull);
+		deform_composite(th, tc->line_desc, v, isnull);
 
 		snprintf(field, sizeof(field), "lines[%d].item_code", i + 1);
 		if (isnull[L_ITEM_CODE])
@@ -176,7 +187,6 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 {
 	struct varlena *raw = (struct varlena *) DatumGetPointer(claim_datum);
 	HeapTupleHeader th;
-	HeapTupleData tuple;
 	Datum		v[N_CLAIM_FIELDS];
 	bool		isnull[N_CLAIM_FIELDS];
 
@@ -228,11 +238,7 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		MemoryContextSwitchTo(old);
 	}
 
-	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
-	ItemPointerSetInvalid(&tuple.t_self);
-	tuple.t_tableOid = InvalidOid;
-	tuple.t_data = th;
-	heap_deform_tuple(&tuple, tc->claim_desc, v, isnull);
+	deform_composite(th, tc->claim_desc, v, isnull);
 
 	claim->claim_id_null = isnull[F_CLAIM_ID];
 	claim->claim_id = isnull[F_CLAIM_ID] ? 0 : DatumGetInt64(v[F_CLAIM_ID]);

@@ -7,6 +7,7 @@
 
 #include "postgres.h"
 
+#include "access/htup.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
 #include "utils/date.h"
@@ -65,6 +66,9 @@ typedef struct ClaimTypeCache
 	Size		buf_size;
 	MemoryContext cxt;			/* where buf lives */
 } ClaimTypeCache;
+
+/* the fields of a composite value (a row header) into values[] / nulls[] */
+extern void deform_composite(HeapTupleHeader th, TupleDesc desc, Datum *values, bool *nulls);
 
 /* decode and validate a matins.claim datum; every defect is an error naming the field */
 extern void claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *claim);

@@ -21,6 +21,8 @@
 #include "utils/lsyscache.h"
 #include "utils/typcache.h"
 
+#include "claim.h"
+
 #include "allowance.h"
 
 const char *const event_names[] = {"birth", "termination", "paternity"};
@@ -185,7 +187,6 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 	{
 		Contribution *c = &e->contrib[i];
 		HeapTupleHeader th;
-		HeapTupleData tuple;
 		Datum		v[N_CONTRIB_FIELDS];
 		bool		isnull[N_CONTRIB_FIELDS];
 		char		field[48];
@@ -197,11 +198,7 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 					 errmsg("contributions[%d] is null", i + 1),
 					 errhint("Remove the empty element from contributions.")));
 		th = DatumGetHeapTupleHeader(elems[i]);
-		tuple.t_len = HeapTupleHeaderGetDatumLength(th);
-		ItemPointerSetInvalid(&tuple.t_self);
-		tuple.t_tableOid = InvalidOid;
-		tuple.t_data = th;
-		heap_deform_tuple(&tuple, tc->contrib_desc, v, isnull);
+		deform_composite(th, tc->contrib_desc, v, isnull);
 
 		c->position = i + 1;
 		snprintf(field, sizeof(field), "contributions[%d].month", i + 1);
@@ -318,18 +315,13 @@ void
 event_decode(Datum event_datum, EventTypeCache *tc, MemoryContext cxt, Event *e)
 {
 	HeapTupleHeader th = DatumGetHeapTupleHeader(event_datum);
-	HeapTupleData tuple;
 	Datum		v[N_EVENT_FIELDS];
 	bool		isnull[N_EVENT_FIELDS];
 
 	if (tc->event_desc == NULL || tc->type_id != HeapTupleHeaderGetTypeId(th))
 		load_types(tc, th, cxt);
 
-	tuple.t_len = HeapTupleHeaderGetDatumLength(th);
-	ItemPointerSetInvalid(&tuple.t_self);
-	tuple.t_tableOid = InvalidOid;
-	tuple.t_data = th;
-	heap_deform_tuple(&tuple, tc->event_desc, v, isnull);
+	deform_composite(th, tc->event_desc, v, isnull);
 
 	memset(e, 0, sizeof(Event));
 	if (isnull[F_REGION])

@@ -6,46 +6,7 @@ BEGIN;
 SET search_path = "$user", public, matins;
 SELECT plan(12);
 
--- helpers (temporary, this session only)
--- the fields of a settlement named in `e`, plus "identities": the contract's three identities and
--- fund_total = maternity_fund + pooled_fund; "has_notes": the notes contain these (any order)
-CREATE FUNCTION pg_temp.got(s matins.settlement, e jsonb) RETURNS jsonb LANGUAGE sql AS $$
-    SELECT jsonb_object_agg(k, CASE
-        WHEN k = 'identities' THEN to_jsonb(
-                 s.total = s.self_pay + s.over_limit + s.pre_self_pay + s.in_scope
-             AND s.in_scope = s.deductible + s.copay + s.over_cap + s.fund_total
-             AND s.personal = s.total - s.fund_total
-             AND s.fund_total = s.maternity_fund + s.pooled_fund)
-        WHEN k = 'has_notes' THEN CASE WHEN to_jsonb(s.notes) @> (e -> 'has_notes')
-                                       THEN e -> 'has_notes' ELSE to_jsonb(s.notes) END
-        ELSE to_jsonb(s) -> k END)
-    FROM jsonb_object_keys(e || '{"identities": true}') AS k
-$$;
--- one test: the settlement has the expected fields (and its identities hold)
-CREATE FUNCTION pg_temp.settles(s matins.settlement, e jsonb, description text) RETURNS text
-    LANGUAGE sql AS $$
-    SELECT is(pg_temp.got(s, e), e || '{"identities": true}', description)
-$$;
--- a person's claims settled in one window, as matins_settle_run is meant to be used
-CREATE FUNCTION pg_temp.run(claims matins.claim[], policy text DEFAULT NULL)
-    RETURNS SETOF matins.settlement LANGUAGE sql AS $$
-    SELECT s FROM (
-        SELECT matins_settle_run(c) OVER w AS s, c
-        FROM (SELECT unnest(claims) AS c) AS u
-        WHERE policy IS NULL
-        WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id)
-        UNION ALL
-        SELECT matins_settle_run(c, policy) OVER w AS s, c
-        FROM (SELECT unnest(claims) AS c) AS u
-        WHERE policy IS NOT NULL
-        WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id)) AS r
-    ORDER BY (c).person_id, (c).service_date, (c).claim_id
-$$;
--- the settlement of one claim of such a run
-CREATE FUNCTION pg_temp.run_one(claims matins.claim[], id bigint, policy text DEFAULT NULL)
-    RETURNS matins.settlement LANGUAGE sql AS $$
-    SELECT s FROM pg_temp.run(claims, policy) AS s WHERE s.claim_id = id
-$$;
+\ir lib/settle_helpers.sql
 
 -- region parameters the cases need (the seeds leave them to the region)
 DO $$
