@@ -13,6 +13,7 @@
 
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/datetime.h"
 #include "utils/memutils.h"
 
 #include "catalog.h"
@@ -365,6 +366,11 @@ load_catalog(MatinsCatalog *cat)
 		r->ratio_param = col_text(14);
 		r->cap_param = col_text(15);
 		r->cap_constant = col_text(16);
+		{
+			const char *cap = r->cap_param ? r->cap_param : r->cap_constant;
+
+			r->cap_resident = cap != NULL && strncmp(cap, "resident.", 9) == 0;
+		}
 		r->cap_transfer = col_isnull(17) ? TRANSFER_NONE :
 			code_lookup("transfer", col_text(17), transfer_names, 1, N_TRANSFERS);
 		r->delegate_resident = col_bool(18);
@@ -625,6 +631,21 @@ bool
 catalog_param(const MatinsCatalog *cat, const char *region, const char *name, DateADT on,
 			  Micro *value)
 {
+	DateADT		from,
+				to;
+
+	return catalog_param_stretch(cat, region, name, on, value, &from, &to);
+}
+
+/*
+ * catalog_param_stretch
+ *      catalog_param, also giving the dates [*from, *to] around `on` over which the answer
+ *      holds.
+ */
+bool
+catalog_param_stretch(const MatinsCatalog *cat, const char *region, const char *name,
+					  DateADT on, Micro *value, DateADT *stretch_from, DateADT *stretch_to)
+{
 	char		chain[4][7];
 	int			n;
 	ParamMemo  *memo = param_memo_slot(region, name);
@@ -636,6 +657,8 @@ catalog_param(const MatinsCatalog *cat, const char *region, const char *name, Da
 		strcmp(memo->region, region) == 0 && strcmp(memo->name, name) == 0)
 	{
 		*value = memo->value;
+		*stretch_from = memo->from;
+		*stretch_to = memo->to;
 		return memo->found;
 	}
 	n = region_chain(region, chain);
@@ -653,6 +676,8 @@ catalog_param(const MatinsCatalog *cat, const char *region, const char *name, Da
 		}
 	if (hit)
 		*value = hit->value;
+	*stretch_from = from;
+	*stretch_to = to;
 	if (strlen(name) < sizeof(memo->name))
 	{
 		memo->generation = cat->generation;
@@ -721,8 +746,10 @@ catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy, const char *
 		const char *name;
 		bool		found;
 		Micro		value;
-	}			memo[64];
-	uint32		slot = (uint32) (((uintptr_t) policy >> 4) ^ ((uintptr_t) name >> 3)) % lengthof(memo);
+	}			memo[512];
+	uint32		slot = (uint32) ((((uint64) (uintptr_t) policy * UINT64CONST(0x9E3779B97F4A7C15)) ^
+								  (uint64) (uintptr_t) name * UINT64CONST(0xC2B2AE3D27D4EB4F)) >> 40) %
+		lengthof(memo);
 	const PolicyRow *start = policy;
 
 	if (memo[slot].generation == cat->generation && memo[slot].policy == policy &&
@@ -820,4 +847,30 @@ const char *
 date_text(DateADT d)
 {
 	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}
+
+/*
+ * date_year
+ *      The calendar year of a date; the bounds of the last year asked for are kept, as claims
+ *      come many to a year.
+ */
+int
+date_year(DateADT d)
+{
+	static DateADT first = 1,
+				last = 0;
+	static int	year = 0;
+
+	if (d < first || d > last)
+	{
+		int			y,
+					m,
+					day;
+
+		j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
+		year = y;
+		first = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE;
+		last = date2j(y, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	return year;
 }

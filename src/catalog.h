@@ -12,6 +12,16 @@
 #include "codes.h"
 #include "money.h"
 
+/* a region code ("220100") as one word, for quick comparison */
+static inline uint64
+region_key(const char *region)
+{
+	uint64		key = 0;
+
+	memcpy(&key, region, 6);
+	return key;
+}
+
 #define DATE_NO_END		DATEVAL_NOEND
 #define DATE_NO_BEGIN	DATEVAL_NOBEGIN
 
@@ -155,6 +165,7 @@ typedef struct RouteRow
 	char	   *ratio_param;
 	char	   *cap_param;
 	char	   *cap_constant;
+	bool		cap_resident;	/* the cap is the resident yearly maximum (a resident.* name) */
 	TransferTo	cap_transfer;
 	bool		delegate_resident;
 	char	   *source;
@@ -231,6 +242,8 @@ extern const PolicyRow *catalog_policy_in_force(const MatinsCatalog *cat, const 
 												bool maternity, DateADT on);
 extern bool catalog_param(const MatinsCatalog *cat, const char *region, const char *name,
 						  DateADT on, Micro *value);
+extern bool catalog_param_stretch(const MatinsCatalog *cat, const char *region, const char *name,
+								  DateADT on, Micro *value, DateADT *from, DateADT *to);
 /* a parameter that must be set: an error naming it, the region and the date when unset */
 extern Micro catalog_param_required(const MatinsCatalog *cat, const char *region,
 									const char *name, DateADT on);
@@ -248,6 +261,7 @@ extern const PolicyRow *catalog_named_policy(const MatinsCatalog *cat, const cha
 
 /* a date as ISO text, for messages */
 extern const char *date_text(DateADT d);
+extern int	date_year(DateADT d);
 
 /* the policy a policy's rows come from: itself if it has rows of that kind, else its base */
 extern const PolicyRow *policy_base(const MatinsCatalog *cat, const PolicyRow *policy);

@@ -15,21 +15,6 @@
 #include "catalog.h"
 #include "claim.h"
 
-/* field numbers of matins.claim (contract order) */
-enum
-{
-	F_CLAIM_ID, F_PERSON_ID, F_PREGNANCY_ID, F_REGION, F_SERVICE_DATE, F_SCHEME, F_PERSON_TYPE,
-	F_MATERNITY_INSURED, F_BENEFIT, F_SETTING, F_PROCEDURE, F_DISEASE, F_HOSPITAL_LEVEL,
-	F_HOSPITAL, F_LOCATION, F_REFERRAL, F_TOTAL, F_SELF_PAY, F_OVER_LIMIT, F_CLASS_B, F_LINES,
-	N_CLAIM_FIELDS
-};
-
-/* field numbers of matins.claim_line */
-enum
-{
-	L_ITEM_CODE, L_ITEM_CLASS, L_QUANTITY, L_AMOUNT, L_SURCHARGE, L_INDICATION, N_LINE_FIELDS
-};
-
 /*
  * required_null_error
  *      A field the settlement cannot do without is NULL.
@@ -95,11 +80,11 @@ deform_composite(HeapTupleHeader th, TupleDesc desc, Datum *values, bool *nulls)
 }
 
 /*
- * decode_lines
+ * claim_decode_lines
  *      The claim's item lines; each line's amounts and codes are checked here.
  */
-static void
-decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
+void
+claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 {
 	ArrayType  *arr = DatumGetArrayTypeP(d);
 	Datum	   *elems;
@@ -190,11 +175,16 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 	Datum		v[N_CLAIM_FIELDS];
 	bool		isnull[N_CLAIM_FIELDS];
 
+	/* the usual case: a valid claim of a type checked before, read in place */
+	if (claim_read(claim_datum, tc, cxt, claim))
+		return;
+
 	/*
 	 * A claim read from a table usually has a one-byte (packed) header, so its data is not
 	 * aligned: copy it into a buffer kept for the call site instead of a fresh detoasted copy.
+	 * (A one-byte header may also be a TOAST pointer: the server expands that one.)
 	 */
-	if (VARATT_IS_SHORT(raw))
+	if (VARATT_IS_SHORT(raw) && !VARATT_IS_EXTERNAL(raw))
 	{
 		Size		len = VARSIZE_SHORT(raw) - VARHDRSZ_SHORT;
 
@@ -228,7 +218,7 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 					(errcode(ERRCODE_DATATYPE_MISMATCH),
 					 errmsg("claim has %d fields, matins.claim has %d", desc->natts, N_CLAIM_FIELDS),
 					 errhint("Build claims with matins.make_claim(...).")));
-		line_array_type = TupleDescAttr(desc, F_LINES)->atttypid;
+		line_array_type = TupleDescAttr(desc, CLAIM_LINES)->atttypid;
 		line_type = get_element_type(line_array_type);
 		tc->line_desc = lookup_rowtype_tupdesc_copy(line_type, -1);
 		get_typlenbyvalalign(line_type, &tc->line_typlen, &tc->line_typbyval,
@@ -240,15 +230,24 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 
 	deform_composite(th, tc->claim_desc, v, isnull);
 
-	claim->claim_id_null = isnull[F_CLAIM_ID];
-	claim->claim_id = isnull[F_CLAIM_ID] ? 0 : DatumGetInt64(v[F_CLAIM_ID]);
-	claim->person_id = isnull[F_PERSON_ID] ? 0 : DatumGetInt64(v[F_PERSON_ID]);
-	claim->pregnancy_id = isnull[F_PREGNANCY_ID] ? claim->person_id : DatumGetInt64(v[F_PREGNANCY_ID]);
+	/* the server has checked this datum against the type: datums of the same stamp can be read
+	 * in place (claim_read) */
+	if (claim_header_is_datum(th) && HeapTupleHeaderGetNatts(th) == N_CLAIM_FIELDS &&
+		claim_read_layout_ok(tc->claim_desc))
+	{
+		memcpy(tc->stamp, (char *) th + CLAIM_STAMP_OFFSET, CLAIM_STAMP_LEN);
+		tc->stamp_valid = true;
+	}
 
-	if (isnull[F_REGION])
+	claim->claim_id_null = isnull[CLAIM_CLAIM_ID];
+	claim->claim_id = isnull[CLAIM_CLAIM_ID] ? 0 : DatumGetInt64(v[CLAIM_CLAIM_ID]);
+	claim->person_id = isnull[CLAIM_PERSON_ID] ? 0 : DatumGetInt64(v[CLAIM_PERSON_ID]);
+	claim->pregnancy_id = isnull[CLAIM_PREGNANCY_ID] ? claim->person_id : DatumGetInt64(v[CLAIM_PREGNANCY_ID]);
+
+	if (isnull[CLAIM_REGION])
 		required_null_error("region");
 	{
-		text	   *t = (text *) PG_DETOAST_DATUM_PACKED(v[F_REGION]);
+		text	   *t = (text *) PG_DETOAST_DATUM_PACKED(v[CLAIM_REGION]);
 		int			len = VARSIZE_ANY_EXHDR(t);
 
 		if (len == 6)
@@ -264,33 +263,33 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		}
 		/* the digits are checked by region_chain on route resolution (memoized per region) */
 	}
-	if (isnull[F_SERVICE_DATE])
+	if (isnull[CLAIM_SERVICE_DATE])
 		required_null_error("service_date");
-	claim->service_date = DatumGetDateADT(v[F_SERVICE_DATE]);
+	claim->service_date = DatumGetDateADT(v[CLAIM_SERVICE_DATE]);
 	if (DATE_NOT_FINITE(claim->service_date))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("claim field service_date must be a finite date"),
 				 errhint("Give the day the service was provided.")));
 
-	claim->scheme = decode_code(v[F_SCHEME], isnull[F_SCHEME], "scheme", scheme_names, 0,
+	claim->scheme = decode_code(v[CLAIM_SCHEME], isnull[CLAIM_SCHEME], "scheme", scheme_names, 0,
 								N_SCHEMES, -1);
-	claim->person_type = decode_code(v[F_PERSON_TYPE], isnull[F_PERSON_TYPE], "person_type",
+	claim->person_type = decode_code(v[CLAIM_PERSON_TYPE], isnull[CLAIM_PERSON_TYPE], "person_type",
 									 person_type_names, 0, N_PERSON_TYPES, -1);
-	claim->maternity_insured = isnull[F_MATERNITY_INSURED] ? true :
-		DatumGetBool(v[F_MATERNITY_INSURED]);
-	claim->benefit = decode_code(v[F_BENEFIT], isnull[F_BENEFIT], "benefit", benefit_names, 0,
+	claim->maternity_insured = isnull[CLAIM_MATERNITY_INSURED] ? true :
+		DatumGetBool(v[CLAIM_MATERNITY_INSURED]);
+	claim->benefit = decode_code(v[CLAIM_BENEFIT], isnull[CLAIM_BENEFIT], "benefit", benefit_names, 0,
 								 N_BENEFITS, -1);
-	claim->procedure = decode_code(v[F_PROCEDURE], isnull[F_PROCEDURE], "procedure",
+	claim->procedure = decode_code(v[CLAIM_PROCEDURE], isnull[CLAIM_PROCEDURE], "procedure",
 								   procedure_names, 1, N_PROCEDURES, PROC_NONE);
-	claim->setting = decode_code(v[F_SETTING], isnull[F_SETTING], "setting", setting_names, 0,
+	claim->setting = decode_code(v[CLAIM_SETTING], isnull[CLAIM_SETTING], "setting", setting_names, 0,
 								 N_SETTINGS, usual_setting(claim->benefit, claim->procedure));
-	claim->disease = isnull[F_DISEASE] ? NULL : TextDatumGetCString(v[F_DISEASE]);
-	if (isnull[F_HOSPITAL_LEVEL])
+	claim->disease = isnull[CLAIM_DISEASE] ? NULL : TextDatumGetCString(v[CLAIM_DISEASE]);
+	if (isnull[CLAIM_HOSPITAL_LEVEL])
 		claim->hospital_level = 0;
 	else
 	{
-		int			level = DatumGetInt16(v[F_HOSPITAL_LEVEL]);
+		int			level = DatumGetInt16(v[CLAIM_HOSPITAL_LEVEL]);
 
 		if (level < 1 || level > 3)
 			ereport(ERROR,
@@ -299,17 +298,17 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 					 errhint("Use 1, 2 or 3: the level the fund settles the institution at (an unrated institution's agreed level).")));
 		claim->hospital_level = level;
 	}
-	claim->hospital = isnull[F_HOSPITAL] ? NULL : TextDatumGetCString(v[F_HOSPITAL]);
-	claim->location = decode_code(v[F_LOCATION], isnull[F_LOCATION], "location", location_names,
+	claim->hospital = isnull[CLAIM_HOSPITAL] ? NULL : TextDatumGetCString(v[CLAIM_HOSPITAL]);
+	claim->location = decode_code(v[CLAIM_LOCATION], isnull[CLAIM_LOCATION], "location", location_names,
 								  0, N_LOCATIONS, LOC_LOCAL);
-	claim->referral = decode_code(v[F_REFERRAL], isnull[F_REFERRAL], "referral", referral_names,
+	claim->referral = decode_code(v[CLAIM_REFERRAL], isnull[CLAIM_REFERRAL], "referral", referral_names,
 								  1, N_REFERRALS, REF_NONE);
 
-	claim->total = decode_amount(v[F_TOTAL], isnull[F_TOTAL], "total", false);
+	claim->total = decode_amount(v[CLAIM_TOTAL], isnull[CLAIM_TOTAL], "total", false);
 	claim->nlines = 0;
 	claim->lines = NULL;
-	if (!isnull[F_LINES])
-		decode_lines(v[F_LINES], tc, claim);
+	if (!isnull[CLAIM_LINES])
+		claim_decode_lines(v[CLAIM_LINES], tc, claim);
 	if (claim->nlines > 0)
 	{
 		Fen			sum = 0;
@@ -327,9 +326,9 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 	}
 	else
 	{
-		claim->self_pay = decode_amount(v[F_SELF_PAY], isnull[F_SELF_PAY], "self_pay", true);
-		claim->over_limit = decode_amount(v[F_OVER_LIMIT], isnull[F_OVER_LIMIT], "over_limit", true);
-		claim->class_b = decode_amount(v[F_CLASS_B], isnull[F_CLASS_B], "class_b", true);
+		claim->self_pay = decode_amount(v[CLAIM_SELF_PAY], isnull[CLAIM_SELF_PAY], "self_pay", true);
+		claim->over_limit = decode_amount(v[CLAIM_OVER_LIMIT], isnull[CLAIM_OVER_LIMIT], "over_limit", true);
+		claim->class_b = decode_amount(v[CLAIM_CLASS_B], isnull[CLAIM_CLASS_B], "class_b", true);
 		if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -8,12 +8,34 @@
 #include "postgres.h"
 
 #include "access/htup.h"
+#include "access/htup_details.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
 #include "utils/date.h"
 
 #include "codes.h"
 #include "money.h"
+
+/* field numbers of matins.claim (contract order) */
+enum
+{
+	CLAIM_CLAIM_ID, CLAIM_PERSON_ID, CLAIM_PREGNANCY_ID, CLAIM_REGION, CLAIM_SERVICE_DATE, CLAIM_SCHEME, CLAIM_PERSON_TYPE,
+	CLAIM_MATERNITY_INSURED, CLAIM_BENEFIT, CLAIM_SETTING, CLAIM_PROCEDURE, CLAIM_DISEASE, CLAIM_HOSPITAL_LEVEL,
+	CLAIM_HOSPITAL, CLAIM_LOCATION, CLAIM_REFERRAL, CLAIM_TOTAL, CLAIM_SELF_PAY, CLAIM_OVER_LIMIT, CLAIM_CLASS_B, CLAIM_LINES,
+	N_CLAIM_FIELDS
+};
+
+/* field numbers of matins.claim_line */
+enum
+{
+	L_ITEM_CODE, L_ITEM_CLASS, L_QUANTITY, L_AMOUNT, L_SURCHARGE, L_INDICATION, N_LINE_FIELDS
+};
+
+#ifdef HEAP_IS_DATUM
+#define claim_header_is_datum(th) HeapTupleHeaderIsDatum(th)
+#else
+#define claim_header_is_datum(th) true	/* servers without datum marks */
+#endif
 
 typedef struct ClaimLine
 {
@@ -52,6 +74,10 @@ typedef struct Claim
 	ClaimLine  *lines;
 } Claim;
 
+/* the bytes of a composite datum's header that name its type and version (after the length) */
+#define CLAIM_STAMP_OFFSET	offsetof(HeapTupleHeaderData, t_choice.t_datum.datum_typmod)
+#define CLAIM_STAMP_LEN		(offsetof(HeapTupleHeaderData, t_infomask2) - CLAIM_STAMP_OFFSET)
+
 /* the per-call cache of the claim row type (kept in fn_extra by the callers) */
 typedef struct ClaimTypeCache
 {
@@ -65,6 +91,11 @@ typedef struct ClaimTypeCache
 	char	   *buf;			/* an aligned copy of a packed claim datum */
 	Size		buf_size;
 	MemoryContext cxt;			/* where buf lives */
+	/* the direct reader (claim_read.c) */
+	bool		stamp_valid;
+	char		stamp[CLAIM_STAMP_LEN];	/* type, typmod and version of a checked datum */
+	char	   *strings;		/* disease and hospital of the last claim read */
+	Size		strings_size;
 } ClaimTypeCache;
 
 /* the fields of a composite value (a row header) into values[] / nulls[] */
@@ -72,5 +103,15 @@ extern void deform_composite(HeapTupleHeader th, TupleDesc desc, Datum *values, 
 
 /* decode and validate a matins.claim datum; every defect is an error naming the field */
 extern void claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *claim);
+
+/*
+ * claim_read.c: the same for a valid claim whose type the server has checked before, read in
+ * place; false (and nothing said) whenever anything is unusual, so that claim_decode decides.
+ */
+extern bool claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *claim);
+extern bool claim_read_layout_ok(TupleDesc desc);
+
+/* the item lines of a claim (claim.c) */
+extern void claim_decode_lines(Datum lines, ClaimTypeCache *tc, Claim *claim);
 
 #endif							/* MATINS_CLAIM_H */

@@ -53,6 +53,83 @@ code_lookup(const char *field, const char *value, const char *const *names, int 
 }
 
 /*
+ * code_find
+ *      The index of the code data[0..len) in names[first..n-1], or -1 when it is not one.
+ */
+int
+code_find(const char *data, int len, const char *const *names, int first, int n)
+{
+	if (len <= 0)
+		return -1;
+	for (int i = first; i < n; i++)
+	{
+		const char *name = names[i];
+		int			k = 0;
+
+		/* codes are a few bytes: compare in line, stopping at the first difference */
+		while (k < len && name[k] != '\0' && name[k] == data[k])
+			k++;
+		if (k == len && name[len] == '\0')
+			return i;
+	}
+	return -1;
+}
+
+/*
+ * code_hash
+ *      The slot a code hashes to: its length and first and last bytes tell the codes of a table
+ *      apart almost always (collisions probe on).
+ */
+static inline uint32
+code_hash(const char *data, int len)
+{
+	return ((uint32) len * 7 + (uint32) (uint8) data[0] * 3 + (uint8) data[len - 1]) %
+		CODE_INDEX_SLOTS;
+}
+
+/*
+ * code_index_find
+ *      The index of the code data[0..len) in an indexed table, or -1 when it is not one.
+ */
+int
+code_index_find(CodeIndex *ix, const char *data, int len)
+{
+	if (unlikely(!ix->built))
+	{
+		Assert(ix->n <= (int) lengthof(ix->len) && ix->n < CODE_INDEX_SLOTS);
+		for (int i = ix->first; i < ix->n; i++)
+		{
+			uint32		h;
+
+			ix->len[i] = (uint8) strlen(ix->names[i]);
+			for (h = code_hash(ix->names[i], ix->len[i]); ix->slot[h] != 0;
+				 h = (h + 1) % CODE_INDEX_SLOTS)
+				;
+			ix->slot[h] = (int8) (i + 1);
+		}
+		ix->built = true;
+	}
+	if (len <= 0)
+		return -1;
+	for (uint32 h = code_hash(data, len); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
+	{
+		int			i = ix->slot[h] - 1;
+
+		if (ix->len[i] == len)
+		{
+			const char *name = ix->names[i];
+			int			k = 0;
+
+			while (k < len && name[k] == data[k])
+				k++;
+			if (k == len)
+				return i;
+		}
+	}
+	return -1;
+}
+
+/*
  * code_lookup_text
  *      code_lookup on a text datum, comparing its bytes in place (codes are short and stored
  *      inline, so nothing is copied unless the code is unknown).
@@ -61,13 +138,10 @@ int
 code_lookup_text(const char *field, Datum value, const char *const *names, int first, int n)
 {
 	text	   *t = (text *) PG_DETOAST_DATUM_PACKED(value);
-	const char *data = VARDATA_ANY(t);
-	int			len = VARSIZE_ANY_EXHDR(t);
+	int			i = code_find(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), names, first, n);
 
-	for (int i = first; i < n; i++)
-		if (len > 0 && names[i][0] == data[0] && strncmp(names[i], data, len) == 0 &&
-			names[i][len] == '\0')
-			return i;
+	if (i >= 0)
+		return i;
 	return code_lookup(field, text_to_cstring(t), names, first, n);
 }
 

@@ -75,6 +75,30 @@ extern const char *const transfer_names[];
 extern int	code_lookup(const char *field, const char *value, const char *const *names,
 						int first, int n);
 
+/* the index of the code data[0..len) in names[first..n-1], or -1 (no error) */
+extern int	code_find(const char *data, int len, const char *const *names, int first, int n);
+
+/*
+ * A hashed index of a code table, for decoders that look codes up on every row: one probe
+ * instead of a scan.  Declare one per table with CODE_INDEX(names, first, n); it is built on
+ * its first use.
+ */
+#define CODE_INDEX_SLOTS 64
+typedef struct CodeIndex
+{
+	const char *const *names;
+	int			first;
+	int			n;
+	bool		built;
+	uint8		len[16];		/* strlen of each name */
+	int8		slot[CODE_INDEX_SLOTS]; /* code + 1 by hash, 0 when empty */
+} CodeIndex;
+
+#define CODE_INDEX(names, first, n) {(names), (first), (n), false, {0}, {0}}
+
+/* the index of the code data[0..len) in the indexed table, or -1 */
+extern int	code_index_find(CodeIndex *ix, const char *data, int len);
+
 /* the same for a text datum, without copying it */
 extern int	code_lookup_text(const char *field, Datum value, const char *const *names,
 							 int first, int n);

@@ -28,10 +28,6 @@
 
 PG_FUNCTION_INFO_V1(matins_settle_trigger);
 
-#define N_CLAIM_FIELDS 21
-#define F_CLAIM_ID 0
-#define F_PERSON_ID 1
-
 /* what the trigger keeps per call site: the table's layout against matins.claim */
 typedef struct TriggerCache
 {
@@ -40,7 +36,7 @@ typedef struct TriggerCache
 	int			claim_attnum[N_CLAIM_FIELDS];	/* 0: the table lacks the field */
 	int			settlement_attnum;
 	TupleDesc	claim_desc;
-	TupleDesc	settlement_desc;
+	SettlementShape settlement;
 	ClaimTypeCache claim_type;
 	MemoryContext cxt;			/* the call site's context: where claim_type keeps its descriptors */
 } TriggerCache;
@@ -107,7 +103,8 @@ trigger_cache(FunctionCallInfo fcinfo, Relation rel)
 	settlement_type = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid, CStringGetDatum("settlement"),
 									  ObjectIdGetDatum(get_namespace_oid("matins", false)));
 	tc->claim_desc = lookup_rowtype_tupdesc_copy(claim_type, -1);
-	tc->settlement_desc = BlessTupleDesc(lookup_rowtype_tupdesc_copy(settlement_type, -1));
+	settlement_shape_init(&tc->settlement,
+						  BlessTupleDesc(lookup_rowtype_tupdesc_copy(settlement_type, -1)));
 	tc->relid = RelationGetRelid(rel);
 	tc->natts = rdesc->natts;
 	tc->cxt = fcinfo->flinfo->fn_mcxt;
@@ -137,7 +134,7 @@ trigger_cache(FunctionCallInfo fcinfo, Relation rel)
 						RelationGetRelationName(rel)),
 				 errhint("ALTER TABLE %s ADD COLUMN settlement matins.settlement;",
 						 RelationGetRelationName(rel))));
-	if (tc->claim_attnum[F_CLAIM_ID] == 0 || tc->claim_attnum[F_PERSON_ID] == 0)
+	if (tc->claim_attnum[CLAIM_CLAIM_ID] == 0 || tc->claim_attnum[CLAIM_PERSON_ID] == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_COLUMN),
 				 errmsg("table \"%s\" needs the columns claim_id and person_id",
@@ -169,11 +166,11 @@ row_claim(TriggerCache *tc, HeapTuple row, TupleDesc rdesc, Claim *claim)
 		else
 			v[i] = heap_getattr(row, tc->claim_attnum[i], rdesc, &n[i]);
 	}
-	if (n[F_CLAIM_ID] || n[F_PERSON_ID])
+	if (n[CLAIM_CLAIM_ID] || n[CLAIM_PERSON_ID])
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("claim field %s must not be null in an attached table",
-						n[F_CLAIM_ID] ? "claim_id" : "person_id"),
+						n[CLAIM_CLAIM_ID] ? "claim_id" : "person_id"),
 				 errhint("The ledger keeps counters per person and a claim's increments by its claim_id.")));
 	t = heap_form_tuple(tc->claim_desc, v, n);
 	claim_decode(HeapTupleGetDatum(t), &tc->claim_type, tc->cxt, claim);
@@ -314,7 +311,7 @@ settle_row(TriggerCache *tc, Relation rel, HeapTuple row)
 						claim.claim_id, RelationGetRelationName(rel)),
 				 errhint("Give each claim its own claim_id; to correct a claim, UPDATE its row.")));
 
-	value = settlement_datum(cat, &claim, &s, tc->settlement_desc);
+	value = settlement_datum(cat, &claim, &s, &tc->settlement);
 	return heap_modify_tuple_by_cols(row, rdesc, 1, &tc->settlement_attnum, &value, &isnull);
 }
 
@@ -328,7 +325,7 @@ give_back(TriggerCache *tc, Relation rel, HeapTuple row)
 {
 	const MatinsCatalog *cat = catalog_get();
 	bool		isnull;
-	Datum		claim_id = heap_getattr(row, tc->claim_attnum[F_CLAIM_ID], RelationGetDescr(rel), &isnull);
+	Datum		claim_id = heap_getattr(row, tc->claim_attnum[CLAIM_CLAIM_ID], RelationGetDescr(rel), &isnull);
 	Oid			types[2] = {REGCLASSOID, INT8OID};
 	Datum		args[2];
 	int64		person_id;

@@ -21,6 +21,9 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
  */
 extern bool numeric_to_fen(Datum num, Fen *result);
 
+/* the same for the body of a numeric varlena (the bytes after its header) */
+extern bool numeric_body_to_fen(const char *body, int len, Fen *result);
+
 /* numeric -> millionths; false when finer than a millionth or out of range */
 extern bool numeric_to_micro(Datum num, Micro *result);
 

@@ -133,13 +133,15 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
  * A memo of resolutions: the claim's region, routing attributes and named policy -> the
  * policies and the route, with the stretch of dates over which they hold (between the
  * validity boundaries of the policies of the region chain), for one catalog generation.
+ * Four ways a set: claims of one kind on both sides of a policy boundary keep both entries.
  */
-#define ROUTE_MEMO_SIZE 1024
+#define ROUTE_MEMO_SETS 256
+#define ROUTE_MEMO_WAYS 4
 
 typedef struct RouteMemo
 {
 	uint64		generation;
-	char		region[7];
+	uint64		region;			/* region_key() */
 	char		policy_name[24];	/* "" when none was named */
 	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
 	DateADT		from;
@@ -151,6 +153,7 @@ typedef struct RouteMemo
 } RouteMemo;
 
 static RouteMemo *route_memo = NULL;
+static uint32 route_memo_victim = 0;
 
 /*
  * routing_attrs
@@ -211,35 +214,41 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 {
 	const Claim *c = ctx->claim;
 	uint32		attrs = routing_attrs(c);
+	uint64		region = region_key(c->region);
 	const char *pname = policy_name ? policy_name : "";
-	uint32		h = 2166136261u;
+	uint32		h;
+	RouteMemo  *set;
 	RouteMemo  *m;
 
 	if (route_memo == NULL)
-		route_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(RouteMemo) * ROUTE_MEMO_SIZE);
-	for (const char *p = c->region; *p; p++)
-		h = (h ^ (uint8) *p) * 16777619u;
+		route_memo = MemoryContextAllocZero(TopMemoryContext,
+											sizeof(RouteMemo) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
+	h = (uint32) ((region * UINT64CONST(0x9E3779B97F4A7C15)) >> 32) ^ (attrs * 2654435761u);
 	for (const char *p = pname; *p; p++)
 		h = (h ^ (uint8) *p) * 16777619u;
-	h = (h ^ attrs) * 16777619u;
-	m = &route_memo[h % ROUTE_MEMO_SIZE];
-	if (m->generation == ctx->cat->generation && m->attrs == attrs &&
-		c->service_date >= m->from && c->service_date <= m->to &&
-		strcmp(m->region, c->region) == 0 && strcmp(m->policy_name, pname) == 0)
+	set = &route_memo[(h % ROUTE_MEMO_SETS) * ROUTE_MEMO_WAYS];
+	for (int w = 0; w < ROUTE_MEMO_WAYS; w++)
 	{
-		ctx->policy = m->policy;
-		ctx->rows_policy = m->rows_policy;
-		ctx->resident_policy = m->resident_policy;
-		ctx->route = m->route;
-		return;
+		m = &set[w];
+		if (m->generation == ctx->cat->generation && m->attrs == attrs && m->region == region &&
+			c->service_date >= m->from && c->service_date <= m->to &&
+			m->policy_name[0] == pname[0] && (pname[0] == '\0' || strcmp(m->policy_name, pname) == 0))
+		{
+			ctx->policy = m->policy;
+			ctx->rows_policy = m->rows_policy;
+			ctx->resident_policy = m->resident_policy;
+			ctx->route = m->route;
+			return;
+		}
 	}
 	resolve_route_uncached(ctx, policy_name);
 	if (strlen(pname) < sizeof(m->policy_name))
 	{
+		m = &set[route_memo_victim++ % ROUTE_MEMO_WAYS];
 		m->generation = ctx->cat->generation;
 		m->attrs = attrs;
 		policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
-		strlcpy(m->region, c->region, sizeof(m->region));
+		m->region = region;
 		strlcpy(m->policy_name, pname, sizeof(m->policy_name));
 		m->policy = ctx->policy;
 		m->rows_policy = ctx->rows_policy;

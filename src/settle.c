@@ -42,7 +42,7 @@ void
 add_note(Settlement *s, const char *note)
 {
 	for (int i = 0; i < s->n_notes; i++)
-		if (strcmp(s->notes[i], note) == 0)
+		if (s->notes[i] == note || (s->notes[i][0] == note[0] && strcmp(s->notes[i], note) == 0))
 			return;
 	if (s->n_notes < MAX_NOTES)
 		s->notes[s->n_notes++] = note;
@@ -68,13 +68,67 @@ add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount
 }
 
 /*
+ * A memo of route_param look-ups keyed by the region and the address of the name: the names
+ * handlers pass are literals, interned level names (level_name) or strings of the catalog
+ * (route rows), so within one catalog generation an address stands for one name.  Each entry
+ * holds over the dates its answer holds for.
+ */
+#define ROUTE_PARAM_MEMO_SIZE 256
+
+typedef struct RouteParamMemo
+{
+	uint64		generation;
+	uint64		region;
+	const char *name;
+	DateADT		from;
+	DateADT		to;
+	bool		found;
+	Micro		value;
+} RouteParamMemo;
+
+static RouteParamMemo route_param_memo[ROUTE_PARAM_MEMO_SIZE];
+
+/*
+ * route_param_lookup
+ *      A region parameter for the claim's region and date; false when unset.  name must be a
+ *      literal, a level_name() or a catalog string (see the memo above).
+ */
+static bool
+route_param_lookup(SettleContext *ctx, const char *name, Micro *value)
+{
+	const Claim *c = ctx->claim;
+	uint64		region = region_key(c->region);
+	uint32		h = (uint32) ((((uint64) (uintptr_t) name * UINT64CONST(0xC2B2AE3D27D4EB4F)) ^
+							   region * UINT64CONST(0x9E3779B97F4A7C15)) >> 40);
+	RouteParamMemo *m = &route_param_memo[h % ROUTE_PARAM_MEMO_SIZE];
+
+	if (m->generation != ctx->cat->generation || m->name != name || m->region != region ||
+		c->service_date < m->from || c->service_date > m->to)
+	{
+		m->generation = 0;		/* invalid while it is filled (a look-up may fail) */
+		m->found = catalog_param_stretch(ctx->cat, c->region, name, c->service_date,
+										 &m->value, &m->from, &m->to);
+		m->region = region;
+		m->name = name;
+		m->generation = ctx->cat->generation;
+	}
+	*value = m->value;
+	return m->found;
+}
+
+/*
  * route_param
  *      A region parameter the route needs, for the claim's region and date (error when unset).
  */
 Micro
 route_param(SettleContext *ctx, const char *name)
 {
-	return catalog_param_required(ctx->cat, ctx->claim->region, name, ctx->claim->service_date);
+	Micro		value;
+
+	if (!route_param_lookup(ctx, name, &value))
+		return catalog_param_required(ctx->cat, ctx->claim->region, name,
+									  ctx->claim->service_date);	/* the error */
+	return value;
 }
 
 /*
@@ -98,32 +152,43 @@ required_constant(SettleContext *ctx, const char *name)
 	return 0;
 }
 
+/* level names made so far: "<prefix>.l1" .. ".l3" for each prefix (a literal) */
+#define MAX_LEVEL_PREFIXES 32
+
+static struct
+{
+	const char *prefix;
+	char		name[3][LEVEL_NAME_LEN];
+}			level_names[MAX_LEVEL_PREFIXES];
+static int	n_level_prefixes = 0;
+
 /*
  * level_name
- *      "<prefix>.l<level>" for a parameter by hospital level, written into buf
- *      (LEVEL_NAME_LEN); the claim must carry its level.
+ *      "<prefix>.l<level>", the name of a parameter by hospital level (prefix: a literal); the
+ *      claim must carry its level.  The names are made once, so route_param can memoize them.
  */
 const char *
-level_name(SettleContext *ctx, const char *prefix, const char *rule, char *buf)
+level_name(SettleContext *ctx, const char *prefix, const char *rule)
 {
-	if (ctx->claim->hospital_level == 0)
+	int			level = ctx->claim->hospital_level;
+	int			i;
+
+	if (level == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("claim field hospital_level must not be null for route %s", ctx->route->route),
 				 errdetail("Rule %s depends on the institution's level.", rule),
 				 errhint("Give the level the fund settles the institution at (an unrated institution's agreed level).")));
-	{
-		/* "<prefix>.l<digit>", without the cost of a formatted print on every claim */
-		size_t		len = strlen(prefix);
-
-		Assert(len + 4 <= LEVEL_NAME_LEN);
-		memcpy(buf, prefix, len);
-		buf[len] = '.';
-		buf[len + 1] = 'l';
-		buf[len + 2] = (char) ('0' + ctx->claim->hospital_level);
-		buf[len + 3] = '\0';
-	}
-	return buf;
+	for (i = 0; i < n_level_prefixes; i++)
+		if (level_names[i].prefix == prefix)
+			return level_names[i].name[level - 1];
+	if (n_level_prefixes == MAX_LEVEL_PREFIXES || strlen(prefix) + 4 > LEVEL_NAME_LEN)
+		elog(ERROR, "matins: too many or too long level parameter names");
+	level_names[i].prefix = prefix;
+	for (int l = 0; l < 3; l++)
+		snprintf(level_names[i].name[l], LEVEL_NAME_LEN, "%s.l%d", prefix, l + 1);
+	n_level_prefixes++;
+	return level_names[i].name[level - 1];
 }
 
 /*
@@ -142,7 +207,7 @@ cap_remaining(SettleContext *ctx, Fen **paid)
 	if (name == NULL)
 		return -1;
 	cap = micro_to_fen(r->cap_param ? route_param(ctx, name) : required_constant(ctx, name));
-	*paid = strncmp(name, "resident.", 9) == 0 ? &ctx->usage->year.resident_fund_paid
+	*paid = r->cap_resident ? &ctx->usage->year.resident_fund_paid
 		: &ctx->usage->year.employee_fund_paid;
 	return fen_max(0, cap - **paid);
 }
@@ -231,8 +296,7 @@ note_policy_conditions(SettleContext *ctx)
 
 	if (ctx->route->maternity_fund &&
 		catalog_constant(ctx->cat, ctx->rows_policy, "waiting_period.regional", &v) &&
-		!catalog_param(ctx->cat, ctx->claim->region, "employee.waiting_months",
-					   ctx->claim->service_date, &v))
+		!route_param_lookup(ctx, "employee.waiting_months", &v))
 		add_note(ctx->s, "waiting_period_not_applied");
 	if (ctx->claim->location == LOC_NATIONAL &&
 		catalog_constant(ctx->cat, ctx->rows_policy, "manual_claim.months", &v))
@@ -249,9 +313,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	   Settlement *s)
 {
 	SettleContext ctx;
-	int			year,
-				month,
-				day;
+	int			year;
 	Fen			class_b;
 
 	memset(&ctx, 0, sizeof(ctx));
@@ -260,7 +322,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	ctx.usage = usage;
 	ctx.s = s;
 	resolve_route(&ctx, policy_name);
-	j2date(claim->service_date + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	year = date_year(claim->service_date);
 	usage_enter_year(usage, year);
 	ctx.pregnancy = usage_pregnancy(usage, claim->pregnancy_id);
 

@@ -8,6 +8,8 @@
 
 #include "postgres.h"
 
+#include "access/htup_details.h"
+
 #include "catalog.h"
 #include "claim.h"
 #include "money.h"
@@ -112,9 +114,20 @@ typedef struct SettleContext
 extern void settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name,
 				   Usage *usage, Settlement *s);
 
-/* settle_sql.c: a settlement as a matins.settlement datum of the given descriptor */
+/* the matins.settlement row type as a call site writes it (settlement_tuple.c) */
+typedef struct SettlementShape
+{
+	TupleDesc	desc;			/* blessed matins.settlement */
+	char		header[SizeofHeapTupleHeader];	/* of a row heap_form_tuple formed: datum
+												 * type and version */
+	bool		direct;			/* the expected layout: rows are written field by field */
+} SettlementShape;
+
+extern void settlement_shape_init(SettlementShape *shape, TupleDesc desc);
+
+/* a settlement as a matins.settlement datum */
 extern Datum settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
-							  TupleDesc desc);
+							  const SettlementShape *shape);
 
 /* usage */
 extern void usage_init(Usage *u, MemoryContext cxt);
@@ -143,7 +156,7 @@ extern void add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate
 extern Micro route_param(SettleContext *ctx, const char *name);
 extern Fen cap_remaining(SettleContext *ctx, Fen **paid);
 extern void pay(SettleContext *ctx, Fen fund_calc);
-extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule, char *buf);
+extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule);
 #define LEVEL_NAME_LEN 64
 extern Micro required_constant(SettleContext *ctx, const char *name);
 extern void pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo to);

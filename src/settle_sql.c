@@ -24,13 +24,11 @@ PG_FUNCTION_INFO_V1(matins_settle_run_finalfn);
 PG_FUNCTION_INFO_V1(matins_explain);
 PG_FUNCTION_INFO_V1(matins_to_fen);
 
-#define N_SETTLEMENT_FIELDS 17
-
 /* what a call site keeps between calls (fn_extra) */
 typedef struct CallCache
 {
 	ClaimTypeCache claim_type;
-	TupleDesc	result_desc;	/* blessed matins.settlement */
+	SettlementShape result;		/* desc NULL until the first result */
 } CallCache;
 
 /*
@@ -51,13 +49,13 @@ call_cache(FunctionCallInfo fcinfo)
 }
 
 /*
- * result_desc
- *      The blessed tuple descriptor of matins.settlement, looked up once per call site.
+ * result_shape
+ *      The blessed matins.settlement row type of the call site, prepared once.
  */
-static TupleDesc
-result_desc(FunctionCallInfo fcinfo, CallCache *cc)
+static const SettlementShape *
+result_shape(FunctionCallInfo fcinfo, CallCache *cc)
 {
-	if (cc->result_desc == NULL)
+	if (cc->result.desc == NULL)
 	{
 		TupleDesc	desc;
 		MemoryContext old;
@@ -65,141 +63,10 @@ result_desc(FunctionCallInfo fcinfo, CallCache *cc)
 		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "matins: settlement functions must return matins.settlement");
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		cc->result_desc = BlessTupleDesc(CreateTupleDescCopy(desc));
+		settlement_shape_init(&cc->result, BlessTupleDesc(CreateTupleDescCopy(desc)));
 		MemoryContextSwitchTo(old);
 	}
-	return cc->result_desc;
-}
-
-/* a memo of notes arrays: the same notes (pointers into the catalog or literals) give the
- * same text[] datum, built once per catalog generation */
-#define NOTES_MEMO_SIZE 512
-
-typedef struct NotesMemo
-{
-	uint64		generation;
-	int			n;
-	const char *notes[MAX_NOTES];
-	Datum		array;
-} NotesMemo;
-
-static NotesMemo *notes_memo = NULL;
-static Datum transfer_text[N_TRANSFERS];
-
-/*
- * notes_array
- *      The settlement's notes as text[], from the memo when the same notes were seen before.
- */
-static Datum
-notes_array(const MatinsCatalog *cat, const Settlement *s)
-{
-	uint32		h = (uint32) s->n_notes;
-	NotesMemo  *m;
-	Datum		elems[MAX_NOTES];
-	Datum		built;
-
-	if (notes_memo == NULL)
-		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
-	for (int i = 0; i < s->n_notes; i++)
-		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
-	m = &notes_memo[h % NOTES_MEMO_SIZE];
-	if (m->generation == cat->generation && m->n == s->n_notes &&
-		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
-		return m->array;
-
-	/*
-	 * Build it in the call's context and keep one copy in the catalog's context, where it lives
-	 * exactly as long as the strings it names; the array it replaces in the slot is freed (one of
-	 * an earlier generation went with its context).
-	 */
-	for (int i = 0; i < s->n_notes; i++)
-		elems[i] = CStringGetTextDatum(s->notes[i]);
-	built = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
-														   false, TYPALIGN_INT)));
-	if (m->generation == cat->generation && m->array != (Datum) 0)
-		pfree(DatumGetPointer(m->array));
-	{
-		Size		size = VARSIZE_ANY(DatumGetPointer(built));
-		char	   *copy = MemoryContextAlloc(cat->cxt, size);
-
-		memcpy(copy, DatumGetPointer(built), size);
-		m->array = PointerGetDatum(copy);
-	}
-	m->generation = cat->generation;
-	m->n = s->n_notes;
-	memcpy(m->notes, s->notes, sizeof(char *) * s->n_notes);
-	return m->array;
-}
-
-/*
- * transfer_datum
- *      The text datum of a transfer destination, built once per backend.
- */
-static Datum
-transfer_datum(TransferTo t)
-{
-	if (transfer_text[t] == (Datum) 0)
-	{
-		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
-
-		transfer_text[t] = packed_text(transfer_names[t]);
-		MemoryContextSwitchTo(old);
-	}
-	return transfer_text[t];
-}
-
-/*
- * amount_datum
- *      An amount as a packed numeric written at *p (which advances past it).
- */
-static inline Datum
-amount_datum(Fen fen, char **p)
-{
-	char	   *start = *p;
-
-	*p += fen_to_numeric_packed(fen, start);
-	return PointerGetDatum(start);
-}
-
-/*
- * settlement_datum
- *      A settlement as a matins.settlement composite datum.
- */
-Datum
-settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s, TupleDesc desc)
-{
-	Datum		v[N_SETTLEMENT_FIELDS];
-	bool		n[N_SETTLEMENT_FIELDS];
-	/* the twelve amounts as packed numerics in one buffer (heap_form_tuple copies them) */
-	char		amounts[12 * FEN_NUMERIC_MAX];
-	char	   *p = amounts;
-
-	memset(n, 0, sizeof(n));
-	v[0] = Int64GetDatum(claim->claim_id);
-	n[0] = claim->claim_id_null;
-	v[1] = s->policy_row->id_text;
-	v[2] = s->route_row->route_text;
-	v[3] = amount_datum(s->total, &p);
-	v[4] = amount_datum(s->self_pay, &p);
-	v[5] = amount_datum(s->over_limit, &p);
-	v[6] = amount_datum(s->pre_self_pay, &p);
-	v[7] = amount_datum(s->in_scope, &p);
-	v[8] = amount_datum(s->deductible, &p);
-	v[9] = amount_datum(s->copay, &p);
-	v[10] = amount_datum(s->over_cap, &p);
-	if (s->transfer_to == TRANSFER_NONE)
-	{
-		v[11] = (Datum) 0;
-		n[11] = true;
-	}
-	else
-		v[11] = transfer_datum(s->transfer_to);
-	v[12] = amount_datum(s->maternity_fund, &p);
-	v[13] = amount_datum(s->pooled_fund, &p);
-	v[14] = amount_datum(s->fund_total, &p);
-	v[15] = amount_datum(s->personal, &p);
-	v[16] = notes_array(cat, s);
-	return HeapTupleGetDatum(heap_form_tuple(desc, v, n));
+	return &cc->result;
 }
 
 /*
@@ -212,21 +79,6 @@ policy_arg(FunctionCallInfo fcinfo, int argno)
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
 	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
-}
-
-/*
- * claim_year
- *      The calendar year of the claim's service date.
- */
-static int
-claim_year(const Claim *claim)
-{
-	int			y,
-				m,
-				d;
-
-	j2date(claim->service_date + POSTGRES_EPOCH_JDATE, &y, &m, &d);
-	return y;
 }
 
 /*
@@ -247,13 +99,13 @@ settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	usage_init(&usage, CurrentMemoryContext);
 	if (prior_arg >= 0)
 	{
-		usage_enter_year(&usage, claim_year(&claim));
+		usage_enter_year(&usage, date_year(claim.service_date));
 		if (!PG_ARGISNULL(prior_arg))
 			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
 	}
 	memset(&s, 0, offsetof(Settlement, steps));
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, &s);
-	return settlement_datum(cat, &claim, &s, result_desc(fcinfo, cc));
+	return settlement_datum(cat, &claim, &s, result_shape(fcinfo, cc));
 }
 
 /*
@@ -345,7 +197,7 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 
 	if (st == NULL || !st->has_last)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_desc(fcinfo, cc)));
+	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_shape(fcinfo, cc)));
 }
 
 /*

@@ -139,7 +139,6 @@ handle_art(SettleContext *ctx)
 				fund;
 	Micro		rate,
 				ratio;
-	char		buf[LEVEL_NAME_LEN];
 
 	if (c->nlines == 0)
 		ereport(ERROR,
@@ -175,13 +174,13 @@ handle_art(SettleContext *ctx)
 	s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 	add_step(s, "JL24-ART-2", s->total, -1, s->in_scope, "in scope = total - self_pay - over_limit - pre_self_pay");
 
-	standard = micro_to_fen(route_param(ctx, level_name(ctx, "art.deductible", "JL24-ART-2", buf)));
+	standard = micro_to_fen(route_param(ctx, level_name(ctx, "art.deductible", "JL24-ART-2")));
 	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->art_deductible_paid));
 	y->art_deductible_paid += s->deductible;
 	add_step(s, "JL24-ART-2", standard, -1, s->deductible, "yearly deductible still to pay at this level");
 
 	ratio = route_param(ctx, level_name(ctx, resident ? "art.ratio.resident" : "art.ratio.employee",
-										"JL24-ART-2", buf));
+										"JL24-ART-2"));
 	fund = fen_mul_ratio(s->in_scope - s->deductible, ratio);
 	add_step(s, "JL24-ART-2", s->in_scope - s->deductible, ratio, fund, "ART ratio");
 	add_note(s, "no_critical_illness");

@@ -19,9 +19,8 @@ handle_employee_inpatient(SettleContext *ctx)
 {
 	Settlement *s = ctx->s;
 	const char *rule = ctx->route->source;
-	char		buf[LEVEL_NAME_LEN];
-	Fen			deductible = micro_to_fen(route_param(ctx, level_name(ctx, "employee.inpatient.deductible", rule, buf)));
-	Micro		ratio = route_param(ctx, level_name(ctx, "employee.inpatient.ratio", rule, buf));
+	Fen			deductible = micro_to_fen(route_param(ctx, level_name(ctx, "employee.inpatient.deductible", rule)));
+	Micro		ratio = route_param(ctx, level_name(ctx, "employee.inpatient.ratio", rule));
 	Fen			fund;
 
 	s->deductible = fen_min(s->in_scope, deductible);
@@ -106,8 +105,7 @@ handle_resident_inpatient(SettleContext *ctx)
 	YearUsage  *y = &ctx->usage->year;
 	Fen			standard;
 	Fen			applied;
-	char		buf[LEVEL_NAME_LEN];
-	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP", buf);
+	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP");
 
 	if (c->referral == REF_DOWN && c->hospital_level == 1)
 	{
@@ -181,11 +179,10 @@ handle_resident_special(SettleContext *ctx)
 	Settlement *s = ctx->s;
 	YearUsage  *y = &ctx->usage->year;
 	Fen			standard;
-	char		buf[LEVEL_NAME_LEN];
 
 	if (ctx->claim->benefit == BEN_SPECIAL)
 		check_special_disease(ctx);
-	(void) level_name(ctx, "resident.special", "JL19-SP", buf);
+	(void) level_name(ctx, "resident.special", "JL19-SP");
 	if (ctx->claim->hospital_level < 2)
 		return pay_nothing(ctx, "JL19-SP", "JL19-SP:level_2_and_above", TRANSFER_PERSONAL);
 	standard = micro_to_fen(route_param(ctx, "resident.special.deductible"));
@@ -237,9 +234,8 @@ handle_resident_outpatient(SettleContext *ctx)
 				calc,
 				fund;
 	Micro		ratio;
-	char		buf[LEVEL_NAME_LEN];
 
-	(void) level_name(ctx, "resident.outpatient", "JL19-OP", buf);
+	(void) level_name(ctx, "resident.outpatient", "JL19-OP");
 	if (c->hospital_level == 3)
 		return pay_nothing(ctx, "JL19-OP", "JL19-OP:level_3_not_covered", TRANSFER_PERSONAL);
 	if (c->hospital_level == 2 &&

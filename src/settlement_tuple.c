@@ -1,0 +1,291 @@
+/*
+ * settlement_tuple.c
+ *      A settlement as a matins.settlement composite datum, written directly.
+ *
+ *      The row has a fixed shape (contract: Settling claims): claim_id bigint, policy and route
+ *      text, eight amounts, transfer_to text, four amounts, notes text[].  Every text and
+ *      amount is short, so each is stored with a one-byte header and needs no alignment; the
+ *      row is therefore written field after field into one allocation, laid out exactly as
+ *      heap_form_tuple lays it out.  The tuple header is copied from a row heap_form_tuple
+ *      formed once per call site, so whatever the server marks a composite datum with (type,
+ *      typmod, datum version) is the server's own.  A descriptor of another shape, or a value
+ *      that is not short, takes heap_form_tuple itself.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+
+#include "settle.h"
+
+#define N_SETTLEMENT_FIELDS 17
+#define S_CLAIM_ID		0
+#define S_TRANSFER_TO	11
+#define S_NOTES			16
+
+/* a memo of notes arrays: the same notes (pointers into the catalog or literals) give the
+ * same text[] datum, built once per catalog generation */
+#define NOTES_MEMO_SIZE 512
+
+typedef struct NotesMemo
+{
+	uint64		generation;
+	int			n;
+	const char *notes[MAX_NOTES];
+	Datum		array;
+} NotesMemo;
+
+static NotesMemo *notes_memo = NULL;
+static Datum transfer_text[N_TRANSFERS];
+
+/*
+ * notes_array
+ *      The settlement's notes as text[], from the memo when the same notes were seen before.
+ */
+static Datum
+notes_array(const MatinsCatalog *cat, const Settlement *s)
+{
+	uint32		h = (uint32) s->n_notes;
+	NotesMemo  *m;
+	Datum		elems[MAX_NOTES];
+	Datum		built;
+
+	if (notes_memo == NULL)
+		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
+	for (int i = 0; i < s->n_notes; i++)
+		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
+	m = &notes_memo[h % NOTES_MEMO_SIZE];
+	if (m->generation == cat->generation && m->n == s->n_notes &&
+		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
+		return m->array;
+
+	/*
+	 * Build it in the call's context and keep one copy in the catalog's context, where it lives
+	 * exactly as long as the strings it names; the array it replaces in the slot is freed (one of
+	 * an earlier generation went with its context).
+	 */
+	for (int i = 0; i < s->n_notes; i++)
+		elems[i] = CStringGetTextDatum(s->notes[i]);
+	built = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
+														   false, TYPALIGN_INT)));
+	if (m->generation == cat->generation && m->array != (Datum) 0)
+		pfree(DatumGetPointer(m->array));
+	{
+		Size		size = VARSIZE_ANY(DatumGetPointer(built));
+		char	   *copy = MemoryContextAlloc(cat->cxt, size);
+
+		memcpy(copy, DatumGetPointer(built), size);
+		m->array = PointerGetDatum(copy);
+	}
+	m->generation = cat->generation;
+	m->n = s->n_notes;
+	memcpy(m->notes, s->notes, sizeof(char *) * s->n_notes);
+	return m->array;
+}
+
+/*
+ * transfer_datum
+ *      The text datum of a transfer destination, built once per backend.
+ */
+static Datum
+transfer_datum(TransferTo t)
+{
+	if (transfer_text[t] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		transfer_text[t] = packed_text(transfer_names[t]);
+		MemoryContextSwitchTo(old);
+	}
+	return transfer_text[t];
+}
+
+/*
+ * expected_type
+ *      Whether field i of the descriptor is the type the direct writer assumes.
+ */
+static bool
+expected_type(TupleDesc desc, int i)
+{
+	Form_pg_attribute att = TupleDescAttr(desc, i);
+	Oid			want = i == S_CLAIM_ID ? INT8OID
+		: (i == 1 || i == 2 || i == S_TRANSFER_TO) ? TEXTOID
+		: i == S_NOTES ? TEXTARRAYOID : NUMERICOID;
+
+	return !att->attisdropped && att->atttypid == want &&
+		(i == S_CLAIM_ID ? (att->attlen == 8 && att->attbyval && att->attalign == TYPALIGN_DOUBLE)
+		 : (att->attlen == -1 && att->attstorage != TYPSTORAGE_PLAIN));
+}
+
+/*
+ * settlement_shape_init
+ *      Prepare a call site's shape for a blessed matins.settlement descriptor: check the
+ *      layout and take the header of one row formed by heap_form_tuple.
+ */
+void
+settlement_shape_init(SettlementShape *shape, TupleDesc desc)
+{
+	Datum		v[N_SETTLEMENT_FIELDS];
+	bool		n[N_SETTLEMENT_FIELDS];
+	HeapTuple	sample;
+	Datum		zero = fen_to_numeric(0);
+	Datum		word = packed_text("x");
+
+	shape->desc = desc;
+	shape->direct = desc->natts == N_SETTLEMENT_FIELDS;
+	for (int i = 0; shape->direct && i < N_SETTLEMENT_FIELDS; i++)
+		shape->direct = expected_type(desc, i);
+	if (!shape->direct)
+		return;
+
+	memset(n, 0, sizeof(n));
+	for (int i = 0; i < N_SETTLEMENT_FIELDS; i++)
+		v[i] = zero;
+	v[S_CLAIM_ID] = Int64GetDatum(0);
+	v[1] = v[2] = v[S_TRANSFER_TO] = word;
+	v[S_NOTES] = PointerGetDatum(construct_array(&word, 1, TEXTOID, -1, false, TYPALIGN_INT));
+	sample = heap_form_tuple(desc, v, n);
+	memcpy(shape->header, sample->t_data, SizeofHeapTupleHeader);
+	/* a row without nulls: the flag is set per row below */
+	shape->direct = (sample->t_data->t_infomask & (HEAP_HASNULL | HEAP_HASEXTERNAL)) == 0 &&
+		HeapTupleHeaderGetNatts(sample->t_data) == N_SETTLEMENT_FIELDS;
+	heap_freetuple(sample);
+}
+
+/*
+ * put_varlena
+ *      Append a varlena value at data + *off as heap_fill_tuple would: a short one as it is,
+ *      a four-byte one int-aligned (padding zeroed).
+ */
+static inline void
+put_varlena(char *data, Size *off, Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+	Size		len;
+
+	if (VARATT_IS_SHORT(v))
+		len = VARSIZE_SHORT(v);
+	else
+	{
+		Size		aligned = INTALIGN(*off);
+
+		memset(data + *off, 0, aligned - *off);
+		*off = aligned;
+		len = VARSIZE(v);
+	}
+	memcpy(data + *off, v, len);
+	*off += len;
+}
+
+/*
+ * varlena_room
+ *      The most a varlena value can take in the row, with alignment padding.
+ */
+static inline Size
+varlena_room(Datum d)
+{
+	struct varlena *v = (struct varlena *) DatumGetPointer(d);
+
+	return VARATT_IS_SHORT(v) ? VARSIZE_SHORT(v) : VARSIZE(v) + sizeof(int32);
+}
+
+/*
+ * settlement_datum
+ *      A settlement as a matins.settlement composite datum.
+ */
+Datum
+settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
+				 const SettlementShape *shape)
+{
+	const Fen	amounts[12] = {
+		s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
+		s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
+	};
+	char		numerics[12 * FEN_NUMERIC_MAX];
+	Size		numeric_end[12];
+	Size		p = 0;
+	Datum		policy = s->policy_row->id_text;
+	Datum		route = s->route_row->route_text;
+	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
+	Datum		notes = notes_array(cat, s);
+
+	for (int i = 0; i < 12; i++)
+	{
+		p += fen_to_numeric_packed(amounts[i], numerics + p);
+		numeric_end[i] = p;
+	}
+
+	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
+		!VARATT_IS_SHORT(DatumGetPointer(route)))
+	{
+		/* the general way (the fields in contract order) */
+		Datum		v[N_SETTLEMENT_FIELDS];
+		bool		n[N_SETTLEMENT_FIELDS];
+
+		memset(n, 0, sizeof(n));
+		v[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
+		n[S_CLAIM_ID] = claim->claim_id_null;
+		v[1] = policy;
+		v[2] = route;
+		for (int i = 0, f = 3; i < 12; i++, f++)
+		{
+			if (f == S_TRANSFER_TO)
+				f++;
+			v[f] = PointerGetDatum(numerics + (i == 0 ? 0 : numeric_end[i - 1]));
+		}
+		v[S_TRANSFER_TO] = transfer;
+		n[S_TRANSFER_TO] = (transfer == (Datum) 0);
+		v[S_NOTES] = notes;
+		return HeapTupleGetDatum(heap_form_tuple(shape->desc, v, n));
+	}
+
+	{
+		bool		has_null = claim->claim_id_null || transfer == (Datum) 0;
+		Size		hoff = has_null
+			? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
+			: MAXALIGN(SizeofHeapTupleHeader);
+		Size		room = hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) + p +
+			(transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
+		HeapTupleHeader td = (HeapTupleHeader) palloc(room);
+		char	   *data = (char *) td + hoff;
+		Size		off = 0;
+
+		memcpy(td, shape->header, SizeofHeapTupleHeader);
+		memset((char *) td + SizeofHeapTupleHeader, 0, hoff - SizeofHeapTupleHeader);
+		if (has_null)
+		{
+			bits8	   *bits = td->t_bits;
+
+			td->t_infomask |= HEAP_HASNULL;
+			/* one bit a field, set when the field is not null */
+			bits[0] = claim->claim_id_null ? 0xFE : 0xFF;
+			bits[1] = transfer == (Datum) 0 ? (0xFF & ~(1 << (S_TRANSFER_TO - 8))) : 0xFF;
+			bits[2] = 0x01;
+		}
+		td->t_hoff = (uint8) hoff;
+
+		if (!claim->claim_id_null)
+		{
+			int64		id = claim->claim_id;
+
+			memcpy(data, &id, sizeof(int64));
+			off = sizeof(int64);
+		}
+		put_varlena(data, &off, policy);
+		put_varlena(data, &off, route);
+		memcpy(data + off, numerics, numeric_end[7]);
+		off += numeric_end[7];
+		if (transfer != (Datum) 0)
+			put_varlena(data, &off, transfer);
+		memcpy(data + off, numerics + numeric_end[7], p - numeric_end[7]);
+		off += p - numeric_end[7];
+		put_varlena(data, &off, notes);
+
+		HeapTupleHeaderSetDatumLength(td, hoff + off);
+		return PointerGetDatum(td);
+	}
+}
