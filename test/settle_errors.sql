@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(82);
+SELECT plan(132);
 
 \ir lib/settle_helpers.sql
 
@@ -245,6 +245,20 @@ INSERT INTO bad VALUES
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
+-- the same errors when the bad claim comes after a good one in the same scan: the good claim is
+-- decoded by the reference decoder, the bad one reaches the direct reader (src/claim_read.c),
+-- which must hand it back so that the same error is raised.  The claims pass through a sort, so
+-- they reach matins_settle as flat rows, as from a table.
+CREATE TEMP TABLE bad_after_good AS
+SELECT n, format($$SELECT matins_settle(c) FROM (SELECT n, c FROM (VALUES (1, pg_temp.c(1, '220000', '2025-03-01', 'delivery', 100)), (2, %s)) v(n, c) ORDER BY n) x$$,
+                 substring(q FROM '^SELECT matins_settle\((pg_temp\.c\(.*\))\)$')) AS q,
+       state, message, description || ' (after a good claim in the same scan)' AS description
+FROM bad
+WHERE q ~ '^SELECT matins_settle\(pg_temp\.c\(.*\)\)$' AND q !~ 'matins_settle\(pg_temp\.c\(.*\), ';
+SELECT throws_ok(q, state, message, description) FROM bad_after_good ORDER BY n;
+SELECT cmp_ok((SELECT count(*)::int FROM bad_after_good), '>=', 45,
+  'JL24-SC: most bad claims are also tried after a good one');
+
 -- the hint of the error a statement raises (NULL when it raises none, or has no hint)
 CREATE FUNCTION pg_temp.hint_of(q text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
@@ -271,6 +285,15 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'deliv
 SELECT pg_temp.settles(matins_settle(pg_temp.c(2, '220000', '2025-03-01', 'delivery', 0)),
   '{"total": 0, "in_scope": 0, "fund_total": 0, "over_cap": 0, "transfer_to": null, "personal": 0}',
   'JL24-DL: a zero claim settles to zeros');
+-- a claim straight from make_claim can arrive as a pointer to an expanded row (a one-byte
+-- header that is not a short value): it is expanded, never read as bytes (this crashed once)
+SELECT is((WITH v(x) AS (SELECT g / 100.0 FROM generate_series(1, 2000) g),
+                s AS (SELECT x, matins_settle(matins.make_claim(claim_id => 1, person_id => 1,
+                          region => '620100', service_date => '2025-08-01', scheme => 'employee',
+                          person_type => 'enterprise', benefit => 'delivery', hospital_level => 2,
+                          total => x)) AS s FROM v)
+           SELECT count(*) FILTER (WHERE (s).total = x AND (s).fund_total = x)::int FROM s), 2000,
+  'LZ-IP: 2000 claims passed straight from make_claim settle (paid in full)');
 -- the untyped prior literal: matins_settle(c, '{...}') resolves to the policy overload, and the
 -- error names the would-be policy, never settling silently
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(3, '220000', '2025-03-01', 'prenatal', 100), '{"prenatal_paid": 600}')$$,

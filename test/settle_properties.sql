@@ -6,7 +6,7 @@
 -- form given the same earlier usage.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(31);
+SELECT plan(34);
 
 DO $$
 BEGIN
@@ -321,6 +321,32 @@ SELECT is_empty($$SELECT i FROM (
         FROM gen g WHERE (g.c).region <> '330300') x
     JOIN st USING (i) WHERE x.s2 IS DISTINCT FROM st.s$$,
   'JL24-SC: settling the same claims again gives the same settlements');
+
+------------------------------------------------------------------ the direct claim reader
+-- In one scan, matins_settle decodes its first claim with the reference decoder and reads the
+-- later ones in place (src/claim_read.c).  A statement run by EXECUTE is planned anew, so its
+-- one call always takes the reference decoder: the two must agree on every claim, whether the
+-- row is stored with a short header or a long one, with lines or without.
+CREATE FUNCTION pg_temp.settle_alone(c matins.claim, policy text) RETURNS matins.settlement
+LANGUAGE plpgsql AS $$
+DECLARE
+    r matins.settlement;
+BEGIN
+    EXECUTE 'SELECT (matins_settle($1, $2)).*' INTO r USING c, policy;
+    RETURN r;
+END $$;
+CREATE TEMP TABLE reader AS
+SELECT i, c, matins_settle(c, CASE WHEN (c).region = '330300' THEN 'WZ-DRAFT-MAT' END) AS scan,
+       pg_temp.settle_alone(c, CASE WHEN (c).region = '330300' THEN 'WZ-DRAFT-MAT' END) AS alone,
+       pg_column_size(c) AS size
+FROM gen;
+SELECT is_empty($$SELECT i FROM reader WHERE scan::text IS DISTINCT FROM alone::text$$,
+  'JL24-SC: claims read in place settle exactly as claims decoded by the reference decoder');
+SELECT ok((SELECT count(*) FILTER (WHERE size < 127) > 100 AND count(*) FILTER (WHERE size >= 127) > 100
+           AND count(*) FILTER (WHERE (c).lines IS NOT NULL) > 100 FROM reader),
+  'JL24-SC: the comparison covers short and long rows and claims with lines');
+SELECT is((SELECT sum((scan).fund_total) FROM reader), (SELECT sum((alone).fund_total) FROM reader),
+  'JL24-SC: the same fund total over all generated claims either way');
 
 SELECT * FROM finish();
 ROLLBACK;
