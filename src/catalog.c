@@ -112,6 +112,26 @@ col_text(int col)
 	return isnull ? NULL : TextDatumGetCString(d);
 }
 
+/*
+ * col_policy
+ *      A policy id column, as the id string of the policy row itself (policies are loaded
+ *      first), so that rows are matched to a policy by comparing pointers; an id without a
+ *      policy row keeps a copy of its own.
+ */
+static char *
+col_policy(const MatinsCatalog *cat, int col)
+{
+	char	   *id = col_text(col);
+
+	for (int i = 0; id != NULL && i < cat->n_policies; i++)
+		if (strcmp(cat->policies[i].id, id) == 0)
+		{
+			pfree(id);
+			return cat->policies[i].id;
+		}
+	return id;
+}
+
 static int64
 col_int8(int col)
 {
@@ -243,7 +263,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		ConstantRow *r = ROW(cat->constants);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->name = col_text(2);
 		r->value = col_int8(3);
 	}
@@ -254,7 +274,7 @@ load_catalog(MatinsCatalog *cat)
 				   *kind,
 				   *cls;
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
 		unit = col_text(3);
 		r->unit = strcmp(unit, "embryo") == 0 ? ART_UNIT_EMBRYO :
@@ -276,7 +296,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		PackageItemRow *r = ROW(cat->package_items);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
 		r->base_count = col_int4(3);
 		r->alt_group = col_text(4);
@@ -286,7 +306,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		ListItemRow *r = ROW(cat->list_items);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->visit = col_int4(2);
 		r->name = col_text(3);
 	}
@@ -294,7 +314,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		HospitalRow *r = ROW(cat->hospitals);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->benefit = code_lookup("benefit", col_text(2), benefit_names, 0, N_BENEFITS);
 		r->hospital = col_text(3);
 	}
@@ -303,7 +323,7 @@ load_catalog(MatinsCatalog *cat)
 		QuotaRow   *r = ROW(cat->quotas);
 		char	   *proc;
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->benefit = code_lookup("benefit", col_text(2), benefit_names, 0, N_BENEFITS);
 		r->setting = code_lookup("setting", col_text(3), setting_names, 0, N_SETTINGS);
 		proc = col_text(4);
@@ -318,7 +338,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		BandRow    *r = ROW(cat->bands);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->scheme = code_lookup("scheme", col_text(2), scheme_names, 0, N_SCHEMES);
 		r->level = col_int4(3);
 		r->lower = col_int8(4);
@@ -329,7 +349,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		DiseaseRow *r = ROW(cat->chronic);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
 		r->quota = col_int8(3);
 		r->fund_max = col_int8(4);
@@ -339,7 +359,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		DiseaseRow *r = ROW(cat->special);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
 		r->no_rule = col_bool(5);
 	}
@@ -347,7 +367,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		RouteRow   *r = ROW(cat->routes);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->seq = col_int4(2);
 		r->benefit = code_lookup("benefit", col_text(3), benefit_names, 0, N_BENEFITS);
 		r->setting = col_isnull(4) ? -1 :
@@ -402,7 +422,7 @@ load_catalog(MatinsCatalog *cat)
 	{
 		RateRow    *r = ROW(cat->rates);
 
-		r->policy = col_text(1);
+		r->policy = col_policy(cat, 1);
 		r->person_type = code_lookup("person_type", col_text(2), person_type_names, 0,
 									 N_PERSON_TYPES);
 		r->payer = col_text(3);
@@ -723,7 +743,7 @@ policy_base(const MatinsCatalog *cat, const PolicyRow *policy)
 	if (policy->based_on != NULL)
 	{
 		for (int i = 0; i < cat->n_routes; i++)
-			if (strcmp(cat->routes[i].policy, policy->id) == 0)
+			if (cat->routes[i].policy == policy->id)	/* interned (col_policy) */
 				return policy;
 		return catalog_policy(cat, policy->based_on);
 	}
@@ -765,7 +785,7 @@ catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy, const char *
 	while (policy != NULL)
 	{
 		for (int i = 0; i < cat->n_constants; i++)
-			if (strcmp(cat->constants[i].policy, policy->id) == 0 &&
+			if (cat->constants[i].policy == policy->id &&	/* interned (col_policy) */
 				strcmp(cat->constants[i].name, name) == 0)
 			{
 				*value = cat->constants[i].value;

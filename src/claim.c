@@ -111,14 +111,22 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 		th = DatumGetHeapTupleHeader(elems[i]);
 		deform_composite(th, tc->line_desc, v, isnull);
 
-		snprintf(field, sizeof(field), "lines[%d].item_code", i + 1);
+		/* the field names are only formatted for an error message */
+#define LINE_FIELD(name) (snprintf(field, sizeof(field), "lines[%d]." name, i + 1), field)
 		if (isnull[L_ITEM_CODE])
-			required_null_error(field);
+			required_null_error(LINE_FIELD("item_code"));
 		line->item_code = TextDatumGetCString(v[L_ITEM_CODE]);
-		snprintf(field, sizeof(field), "lines[%d].item_class", i + 1);
-		line->item_class = decode_code(v[L_ITEM_CLASS], isnull[L_ITEM_CLASS], field,
-									   item_class_names, 1, N_ITEM_CLASSES, CLASS_CATALOG);
-		snprintf(field, sizeof(field), "lines[%d].quantity", i + 1);
+		line->item_class = CLASS_CATALOG;
+		if (!isnull[L_ITEM_CLASS])
+		{
+			text	   *t = (text *) PG_DETOAST_DATUM_PACKED(v[L_ITEM_CLASS]);
+			int			code = code_find(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), item_class_names, 1,
+										 N_ITEM_CLASSES);
+
+			line->item_class = code >= 0 ? code
+				: decode_code(v[L_ITEM_CLASS], false, LINE_FIELD("item_class"), item_class_names, 1,
+							  N_ITEM_CLASSES, CLASS_CATALOG);
+		}
 		if (isnull[L_QUANTITY])
 			line->quantity = 1;
 		else
@@ -128,21 +136,26 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 			if (!numeric_to_fen(v[L_QUANTITY], &q) || q % 100 != 0 || q < 100 || q > 100000)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("claim field %s = %s is not a whole quantity of at least 1", field,
+						 errmsg("claim field %s = %s is not a whole quantity of at least 1",
+								LINE_FIELD("quantity"),
 								DatumGetCString(DirectFunctionCall1(numeric_out, v[L_QUANTITY]))),
 						 errhint("Quantities count times, embryos or eggs.")));
 			line->quantity = (int32) (q / 100);
 		}
-		snprintf(field, sizeof(field), "lines[%d].amount", i + 1);
-		line->amount = decode_amount(v[L_AMOUNT], isnull[L_AMOUNT], field, false);
-		snprintf(field, sizeof(field), "lines[%d].surcharge", i + 1);
-		line->surcharge = decode_amount(v[L_SURCHARGE], isnull[L_SURCHARGE], field, true);
+		if (isnull[L_AMOUNT] || !numeric_to_fen(v[L_AMOUNT], &line->amount) || line->amount < 0)
+			line->amount = decode_amount(v[L_AMOUNT], isnull[L_AMOUNT], LINE_FIELD("amount"), false);
+		if (isnull[L_SURCHARGE])
+			line->surcharge = 0;
+		else if (!numeric_to_fen(v[L_SURCHARGE], &line->surcharge) || line->surcharge < 0)
+			line->surcharge = decode_amount(v[L_SURCHARGE], false, LINE_FIELD("surcharge"), true);
 		if (line->surcharge > line->amount)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("claim field %s = %s is larger than the line amount %s", field,
-							fen_to_cstring(line->surcharge), fen_to_cstring(line->amount)),
+					 errmsg("claim field %s = %s is larger than the line amount %s",
+							LINE_FIELD("surcharge"), fen_to_cstring(line->surcharge),
+							fen_to_cstring(line->amount)),
 					 errhint("The surcharge is the part of the amount that is the item's surcharge.")));
+#undef LINE_FIELD
 		if (isnull[L_INDICATION])
 			line->indication = 0;
 		else

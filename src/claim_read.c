@@ -37,6 +37,7 @@ typedef struct RowCursor
 	Size		off;			/* offset of the next field from data */
 	const bits8 *nulls;			/* the null bitmap, or NULL when the row has no nulls */
 	const char *value;			/* the last variable-length field read, with its header */
+	const char *end;			/* the end of the row */
 	bool		ok;				/* false once anything unusual was seen */
 } RowCursor;
 
@@ -44,7 +45,7 @@ typedef struct RowCursor
  * field_is_null
  *      Whether field i of the row is null.
  */
-static inline bool
+static pg_attribute_always_inline bool
 field_is_null(const RowCursor *rc, int i)
 {
 	return rc->nulls != NULL && (rc->nulls[i >> 3] & (1 << (i & 7))) == 0;
@@ -54,7 +55,7 @@ field_is_null(const RowCursor *rc, int i)
  * read_fixed
  *      The next fixed-length field (len bytes, aligned to align within the row) copied to out.
  */
-static inline void
+static pg_attribute_always_inline void
 read_fixed(RowCursor *rc, void *out, Size len, Size align)
 {
 	rc->off = TYPEALIGN(align, rc->off);
@@ -68,7 +69,7 @@ read_fixed(RowCursor *rc, void *out, Size len, Size align)
  *      composites: double): its bytes without the header, and their length.  Only
  *      inline, uncompressed values are read; any other form clears rc->ok.
  */
-static inline const char *
+static pg_attribute_always_inline const char *
 read_varlena(RowCursor *rc, int *len, Size align)
 {
 	const char *p;
@@ -103,7 +104,7 @@ read_varlena(RowCursor *rc, int *len, Size align)
  *      A coded text field as its index, null_value when null (-1: a null is unusual), -1 with
  *      rc->ok cleared when unusual.
  */
-static inline int
+static pg_attribute_always_inline int
 read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
 {
 	const char *p;
@@ -117,7 +118,7 @@ read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
 		return null_value;
 	}
 	p = read_varlena(rc, &len, ALIGNOF_INT);
-	code = rc->ok ? code_index_find(ix, p, len) : -1;
+	code = rc->ok ? code_index_find(ix, p, len, p + CODE_MAX_LEN <= rc->end) : -1;
 	if (code < 0)
 		rc->ok = false;
 	return code;
@@ -128,7 +129,7 @@ read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
  *      An amount field as fen (0 when null and allowed); unusual when null and required,
  *      negative or not exact to the fen.
  */
-static inline Fen
+static pg_attribute_always_inline Fen
 read_amount(RowCursor *rc, int field, bool null_ok)
 {
 	const char *p;
@@ -155,7 +156,7 @@ read_amount(RowCursor *rc, int field, bool null_ok)
  *      A free text field (disease, hospital) as a C string kept in the call site's buffer at
  *      *used, or NULL when null.
  */
-static inline char *
+static pg_attribute_always_inline char *
 read_string(RowCursor *rc, int field, ClaimTypeCache *tc, Size *used)
 {
 	const char *p;
@@ -256,6 +257,7 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 #endif
 	rc.data = head + (uint8) head[offsetof(HeapTupleHeaderData, t_hoff)];
 	rc.off = 0;
+	rc.end = raw + size;
 	rc.nulls = (infomask & HEAP_HASNULL) ? (const bits8 *) (head + offsetof(HeapTupleHeaderData, t_bits))
 		: NULL;
 	rc.ok = true;
@@ -316,7 +318,8 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 			claim->setting = usual_setting(claim->benefit, claim->procedure);
 		else
 		{
-			int			code = code_index_find(&setting_index, setting, setting_len);
+			int			code = code_index_find(&setting_index, setting, setting_len,
+										 setting + CODE_MAX_LEN <= rc.end);
 
 			if (code < 0)
 				return false;

@@ -76,57 +76,26 @@ code_find(const char *data, int len, const char *const *names, int first, int n)
 }
 
 /*
- * code_hash
- *      The slot a code hashes to: its length and first and last bytes tell the codes of a table
- *      apart almost always (collisions probe on).
+ * code_index_build
+ *      Fill an index from its table (on its first use).
  */
-static inline uint32
-code_hash(const char *data, int len)
+void
+code_index_build(CodeIndex *ix)
 {
-	return ((uint32) len * 7 + (uint32) (uint8) data[0] * 3 + (uint8) data[len - 1]) %
-		CODE_INDEX_SLOTS;
-}
-
-/*
- * code_index_find
- *      The index of the code data[0..len) in an indexed table, or -1 when it is not one.
- */
-int
-code_index_find(CodeIndex *ix, const char *data, int len)
-{
-	if (unlikely(!ix->built))
+	Assert(ix->n <= (int) lengthof(ix->len) && ix->n < CODE_INDEX_SLOTS);
+	for (int i = ix->first; i < ix->n; i++)
 	{
-		Assert(ix->n <= (int) lengthof(ix->len) && ix->n < CODE_INDEX_SLOTS);
-		for (int i = ix->first; i < ix->n; i++)
-		{
-			uint32		h;
+		uint32		h;
 
-			ix->len[i] = (uint8) strlen(ix->names[i]);
-			for (h = code_hash(ix->names[i], ix->len[i]); ix->slot[h] != 0;
-				 h = (h + 1) % CODE_INDEX_SLOTS)
-				;
-			ix->slot[h] = (int8) (i + 1);
-		}
-		ix->built = true;
+		ix->len[i] = (uint8) strlen(ix->names[i]);
+		Assert(ix->len[i] <= CODE_MAX_LEN);
+		memcpy(ix->word[i], ix->names[i], ix->len[i]);
+		for (h = code_hash(ix->word[i][0], ix->word[i][1]); ix->slot[h] != 0;
+			 h = (h + 1) % CODE_INDEX_SLOTS)
+			;
+		ix->slot[h] = (int8) (i + 1);
 	}
-	if (len <= 0)
-		return -1;
-	for (uint32 h = code_hash(data, len); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
-	{
-		int			i = ix->slot[h] - 1;
-
-		if (ix->len[i] == len)
-		{
-			const char *name = ix->names[i];
-			int			k = 0;
-
-			while (k < len && name[k] == data[k])
-				k++;
-			if (k == len)
-				return i;
-		}
-	}
-	return -1;
+	ix->built = true;
 }
 
 /*

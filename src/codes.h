@@ -79,11 +79,12 @@ extern int	code_lookup(const char *field, const char *value, const char *const *
 extern int	code_find(const char *data, int len, const char *const *names, int first, int n);
 
 /*
- * A hashed index of a code table, for decoders that look codes up on every row: one probe
- * instead of a scan.  Declare one per table with CODE_INDEX(names, first, n); it is built on
- * its first use.
+ * A hashed index of a code table, for decoders that look codes up on every row: a code of up
+ * to 16 bytes is taken as two words, hashed, and compared in one step with the name in its
+ * slot.  Declare one per table with CODE_INDEX(names, first, n); it is built on its first use.
  */
 #define CODE_INDEX_SLOTS 64
+#define CODE_MAX_LEN 16
 typedef struct CodeIndex
 {
 	const char *const *names;
@@ -91,13 +92,67 @@ typedef struct CodeIndex
 	int			n;
 	bool		built;
 	uint8		len[16];		/* strlen of each name */
+	uint64		word[16][2];	/* each name, zero-padded to 16 bytes */
 	int8		slot[CODE_INDEX_SLOTS]; /* code + 1 by hash, 0 when empty */
 } CodeIndex;
 
-#define CODE_INDEX(names, first, n) {(names), (first), (n), false, {0}, {0}}
+#define CODE_INDEX(names, first, n) {(names), (first), (n), false, {0}, {{0}}, {0}}
 
-/* the index of the code data[0..len) in the indexed table, or -1 */
-extern int	code_index_find(CodeIndex *ix, const char *data, int len);
+extern void code_index_build(CodeIndex *ix);
+
+/* the bytes of a code of each length 0..16 within its two words */
+static const uint64 code_mask[CODE_MAX_LEN + 1][2] = {
+	{0, 0}, {0xFF, 0}, {0xFFFF, 0}, {0xFFFFFF, 0}, {0xFFFFFFFF, 0}, {0xFFFFFFFFFF, 0},
+	{0xFFFFFFFFFFFF, 0}, {0xFFFFFFFFFFFFFF, 0}, {~UINT64CONST(0), 0},
+	{~UINT64CONST(0), 0xFF}, {~UINT64CONST(0), 0xFFFF}, {~UINT64CONST(0), 0xFFFFFF},
+	{~UINT64CONST(0), 0xFFFFFFFF}, {~UINT64CONST(0), 0xFFFFFFFFFF},
+	{~UINT64CONST(0), 0xFFFFFFFFFFFF}, {~UINT64CONST(0), 0xFFFFFFFFFFFFFF},
+	{~UINT64CONST(0), ~UINT64CONST(0)}
+};
+
+/*
+ * code_hash
+ *      The slot of a code given as its two words (collisions probe on).
+ */
+static inline uint32
+code_hash(uint64 w0, uint64 w1)
+{
+	StaticAssertStmt(CODE_INDEX_SLOTS == 64, "code_hash gives six bits");
+	return (uint32) (((w0 * UINT64CONST(0x9E3779B97F4A7C15)) ^
+					  (w1 * UINT64CONST(0xC2B2AE3D27D4EB4F))) >> 58);
+}
+
+/*
+ * code_index_find
+ *      The index of the code data[0..len) in the indexed table, or -1.  With overread, the 16
+ *      bytes from data may be read whatever len is (the caller knows they lie within its row).
+ */
+static inline int
+code_index_find(CodeIndex *ix, const char *data, int len, bool overread)
+{
+	uint64		w[2] = {0, 0};
+
+	if (unlikely(!ix->built))
+		code_index_build(ix);
+	if (len <= 0 || len > CODE_MAX_LEN)
+		return -1;
+	if (overread)
+	{
+		memcpy(w, data, sizeof(w));
+		w[0] &= code_mask[len][0];
+		w[1] &= code_mask[len][1];
+	}
+	else
+		memcpy(w, data, len);
+	for (uint32 h = code_hash(w[0], w[1]); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
+	{
+		int			i = ix->slot[h] - 1;
+
+		if (ix->word[i][0] == w[0] && ix->word[i][1] == w[1] && ix->len[i] == len)
+			return i;
+	}
+	return -1;
+}
 
 /* the same for a text datum, without copying it */
 extern int	code_lookup_text(const char *field, Datum value, const char *const *names,

@@ -30,7 +30,7 @@ find_rate(const MatinsCatalog *cat, const PolicyRow *policy, PersonType person_t
 		{
 			const RateRow *r = &cat->rates[i];
 
-			if (strcmp(r->policy, p->id) != 0)
+			if (r->policy != p->id)
 				continue;
 			has_rows = true;
 			if (r->person_type == person_type)

@@ -161,57 +161,12 @@ numeric_to_scaled(Datum num, int scale, int64 limit, int64 *result)
 }
 
 /*
- * numeric_body_to_fen
- *      A numeric amount given by its body (the bytes after the varlena header) as fen; false as
- *      for numeric_to_fen.  For decoders that walk a row themselves.
+ * numeric_body_to_fen_general
+ *      numeric_body_to_fen for any numeric (money.h has the fast path of usual amounts).
  */
 bool
-numeric_body_to_fen(const char *body, int len, Fen *result)
+numeric_body_to_fen_general(const char *body, int len, Fen *result)
 {
-	uint16		header;
-
-	/*
-	 * The short form of a non-negative amount below 100,000,000 yuan (nearly every amount): at
-	 * most three digits, of weights 1, 0 and -1, read straight.
-	 */
-	if (len >= (int) sizeof(uint16))
-	{
-		memcpy(&header, body, sizeof(uint16));
-		if ((header & (NUM_SIGN_MASK | NUM_SHORT_SIGN_MASK)) == NUM_SHORT)
-		{
-			int			weight = (header & NUM_SHORT_WEIGHT_SIGN) ? (int) (header | ~NUM_SHORT_WEIGHT_MASK)
-				: (int) (header & NUM_SHORT_WEIGHT_MASK);
-			int			ndigits = (len - (int) sizeof(uint16)) / (int) sizeof(int16);
-
-			if (weight >= -1 && weight <= 1 && weight - ndigits + 1 >= -1)
-			{
-				Fen			acc = 0;
-
-				for (int i = 0; i < ndigits; i++)
-				{
-					int16		digit;
-
-					memcpy(&digit, body + sizeof(uint16) + i * sizeof(int16), sizeof(int16));
-					switch (weight - i)
-					{
-						case 1:
-							acc += (Fen) digit * 1000000;
-							break;
-						case 0:
-							acc += (Fen) digit * 100;
-							break;
-						default:	/* -1: hundredths of a yuan in its upper two places */
-							if (digit % 100 != 0)
-								return false;
-							acc += digit / 100;
-							break;
-					}
-				}
-				*result = acc;
-				return true;
-			}
-		}
-	}
 	return bytes_to_scaled(body, len, 2, FEN_MAX, result);
 }
 
@@ -351,57 +306,13 @@ scaled_to_numeric(int64 value, int scale)
 }
 
 /*
- * fen_to_numeric_packed
- *      An amount as a packed numeric varlena written into buf; returns its size.
+ * fen_to_numeric_packed_general
+ *      fen_to_numeric_packed for any amount (money.h has the fast path of usual amounts).
  */
 Size
-fen_to_numeric_packed(Fen fen, char *buf)
+fen_to_numeric_packed_general(Fen fen, char *buf)
 {
-	Size		len;
-
-	if (fen == 0)
-	{
-		/* zero, the most frequent amount: the header word alone */
-		static const uint16 zero_header = NUM_SHORT | ((2 << NUM_SHORT_DSCALE_SHIFT) & NUM_SHORT_DSCALE_MASK);
-
-		SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + sizeof(uint16));
-		memcpy(buf + VARHDRSZ_SHORT, &zero_header, sizeof(uint16));
-		return VARHDRSZ_SHORT + sizeof(uint16);
-	}
-
-	/*
-	 * Amounts from 0 to 999999.99 yuan, nearly all of them, have at most three base-10000
-	 * digits (ten-thousands of yuan, yuan, fen × 100): written without loops.
-	 */
-	if (fen >= 0 && fen < INT64CONST(100000000))
-	{
-		uint32		f = (uint32) fen;
-		uint32		yuan = f / 100;
-		int16		d[3];
-		int			first,
-					last;
-		uint16		header;
-
-		d[0] = (int16) (yuan / 10000);
-		d[1] = (int16) (yuan % 10000);
-		d[2] = (int16) ((f % 100) * 100);
-		first = d[0] ? 0 : d[1] ? 1 : d[2] ? 2 : 3;
-		last = d[2] ? 3 : d[1] ? 2 : d[0] ? 1 : 0;
-		if (first == 3)
-			first = last = 0;	/* zero: no digits, weight 0 */
-		header = NUM_SHORT | ((2 << NUM_SHORT_DSCALE_SHIFT) & NUM_SHORT_DSCALE_MASK);
-		if (last > first)
-		{
-			int			weight = 1 - first;
-
-			header |= (weight < 0 ? NUM_SHORT_WEIGHT_SIGN : 0) | (weight & NUM_SHORT_WEIGHT_MASK);
-		}
-		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
-		memcpy(buf + VARHDRSZ_SHORT + sizeof(uint16), d + first, (last - first) * sizeof(int16));
-		len = sizeof(uint16) + (last - first) * sizeof(int16);
-	}
-	else
-		len = numeric_body(fen, 2, buf + VARHDRSZ_SHORT);
+	Size		len = numeric_body(fen, 2, buf + VARHDRSZ_SHORT);
 
 	SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + len);
 	return VARHDRSZ_SHORT + len;

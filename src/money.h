@@ -21,8 +21,8 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
  */
 extern bool numeric_to_fen(Datum num, Fen *result);
 
-/* the same for the body of a numeric varlena (the bytes after its header) */
-extern bool numeric_body_to_fen(const char *body, int len, Fen *result);
+/* the same for the body of a numeric varlena (the bytes after its header); below */
+extern bool numeric_body_to_fen_general(const char *body, int len, Fen *result);
 
 /* numeric -> millionths; false when finer than a millionth or out of range */
 extern bool numeric_to_micro(Datum num, Micro *result);
@@ -36,7 +36,7 @@ extern Datum fen_to_numeric(Fen fen);
  * amounts of a result in one allocation.
  */
 #define FEN_NUMERIC_MAX 16
-extern Size fen_to_numeric_packed(Fen fen, char *buf);
+extern Size fen_to_numeric_packed_general(Fen fen, char *buf);
 
 /*
  * An amount argument or field as fen: an error naming it when it is not exact to the fen or
@@ -81,6 +81,101 @@ static inline Fen
 micro_to_fen(Micro micro)
 {
 	return (micro >= 0 ? micro + 5000 : micro - 5000) / 10000;
+}
+
+/*
+ * The usual amounts, from 0 to 999,999.99 yuan, in line (the storage format of numeric: a
+ * header word with sign, display scale and weight, then base-10000 digits; see money.c).  An
+ * amount in fen has at most three digits there: ten-thousands of yuan, yuan, and fen × 100.
+ */
+#define MONEY_NUMERIC_SHORT			0x8000	/* the short header form */
+#define MONEY_NUMERIC_SIGN_MASK		0xC000
+#define MONEY_NUMERIC_SHORT_NEG		0x2000
+#define MONEY_NUMERIC_DSCALE_2		(2 << 7)
+#define MONEY_NUMERIC_WEIGHT_MASK	0x007F	/* the weight's sign bit and six bits */
+
+/*
+ * fen_to_numeric_packed
+ *      An amount as a packed numeric varlena written into buf (FEN_NUMERIC_MAX bytes, of which
+ *      up to nine may be written for a usual amount); returns its size.
+ */
+static inline Size
+fen_to_numeric_packed(Fen fen, char *buf)
+{
+	if (fen == 0)
+	{
+		/* zero, the most frequent amount: the header word alone */
+		uint16		header = MONEY_NUMERIC_SHORT | MONEY_NUMERIC_DSCALE_2;
+
+		SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + sizeof(uint16));
+		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
+		return VARHDRSZ_SHORT + sizeof(uint16);
+	}
+	if ((uint64) fen < UINT64CONST(100000000))
+	{
+		uint32		f = (uint32) fen;
+		uint32		yuan = f / 100;
+		int16		d[6] = {(int16) (yuan / 10000), (int16) (yuan % 10000), (int16) ((f % 100) * 100), 0, 0, 0};
+		int			first = d[0] ? 0 : d[1] ? 1 : d[2] ? 2 : 3;
+		int			last = d[2] ? 3 : d[1] ? 2 : d[0] ? 1 : 0;
+		int			n = last > first ? last - first : 0;
+		uint16		header = MONEY_NUMERIC_SHORT | MONEY_NUMERIC_DSCALE_2 |
+			(n > 0 ? (uint16) ((1 - first) & MONEY_NUMERIC_WEIGHT_MASK) : 0);
+
+		/* a fixed copy of three digits (those past n are overwritten by whatever comes next) */
+		SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + sizeof(uint16) + n * sizeof(int16));
+		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
+		memcpy(buf + VARHDRSZ_SHORT + sizeof(uint16), d + Min(first, 3), 3 * sizeof(int16));
+		return VARHDRSZ_SHORT + sizeof(uint16) + n * sizeof(int16);
+	}
+	return fen_to_numeric_packed_general(fen, buf);
+}
+
+/*
+ * numeric_body_to_fen
+ *      A numeric amount given by its body (the bytes after the varlena header) as fen; false as
+ *      for numeric_to_fen.  For decoders that walk a row themselves.
+ */
+static inline bool
+numeric_body_to_fen(const char *body, int len, Fen *result)
+{
+	uint16		header;
+	int16		x0 = 0,
+				x1 = 0,
+				x2 = 0;
+
+	/* a short, non-negative value of at most three digits */
+	if (len < 2 || len > 8)
+		return numeric_body_to_fen_general(body, len, result);
+	memcpy(&header, body, sizeof(uint16));
+	if ((header & (MONEY_NUMERIC_SIGN_MASK | MONEY_NUMERIC_SHORT_NEG)) != MONEY_NUMERIC_SHORT)
+		return numeric_body_to_fen_general(body, len, result);
+	if (len >= 4)
+		memcpy(&x0, body + 2, sizeof(int16));
+	if (len >= 6)
+		memcpy(&x1, body + 4, sizeof(int16));
+	if (len == 8)
+		memcpy(&x2, body + 6, sizeof(int16));
+	/* by the weight of the first digit: ten-thousands of yuan (1), yuan (0), hundredths (-1) */
+	switch (header & MONEY_NUMERIC_WEIGHT_MASK)
+	{
+		case 1:
+			if (x2 % 100 != 0)
+				return false;
+			*result = (Fen) x0 * 1000000 + (Fen) x1 * 100 + x2 / 100;
+			return true;
+		case 0:
+			if (len > 6 || x1 % 100 != 0)
+				return false;
+			*result = (Fen) x0 * 100 + x1 / 100;
+			return true;
+		case MONEY_NUMERIC_WEIGHT_MASK:	/* -1 */
+			if (len > 4 || x0 % 100 != 0)
+				return false;
+			*result = x0 / 100;
+			return true;
+	}
+	return numeric_body_to_fen_general(body, len, result);
 }
 
 #endif							/* MATINS_MONEY_H */

@@ -44,7 +44,7 @@ find_route(const MatinsCatalog *cat, const PolicyRow *policy, const Claim *claim
 	const PolicyRow *rows = policy_base(cat, policy);
 
 	for (int i = 0; rows && i < cat->n_routes; i++)
-		if (strcmp(cat->routes[i].policy, rows->id) == 0 &&
+		if (cat->routes[i].policy == rows->id &&
 			route_matches(&cat->routes[i], claim))
 			return &cat->routes[i];
 	return NULL;
@@ -223,9 +223,13 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 	if (route_memo == NULL)
 		route_memo = MemoryContextAllocZero(TopMemoryContext,
 											sizeof(RouteMemo) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
-	h = (uint32) ((region * UINT64CONST(0x9E3779B97F4A7C15)) >> 32) ^ (attrs * 2654435761u);
+	h = 2166136261u;
 	for (const char *p = pname; *p; p++)
 		h = (h ^ (uint8) *p) * 16777619u;
+	/* every bit of the key moves the top bits of the product, which choose the set */
+	h = (uint32) ((region * UINT64CONST(0x9E3779B97F4A7C15) ^
+				   (uint64) attrs * UINT64CONST(0xC2B2AE3D27D4EB4F) ^
+				   (uint64) h * UINT64CONST(0x165667B19E3779F9)) >> 40);
 	set = &route_memo[(h % ROUTE_MEMO_SETS) * ROUTE_MEMO_WAYS];
 	for (int w = 0; w < ROUTE_MEMO_WAYS; w++)
 	{

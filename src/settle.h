@@ -33,7 +33,10 @@ typedef struct YearUsage
 	Fen			outpatient_deductible_paid;
 	Fen			outpatient_fund_paid;	/* general outpatient, toward its limit */
 	Fen			outpatient_chronic_fund_paid;	/* general + chronic, toward the ceiling */
-	Fen			chronic_in_scope[MAX_DISEASES]; /* toward each disease's quota */
+	/* per disease, toward its quota: only the diseases in chronic_set hold values (the others
+	 * are zero), so a new year clears the word above and not the arrays (YEAR_CHRONIC) */
+	uint32		chronic_set;
+	Fen			chronic_in_scope[MAX_DISEASES];
 	Fen			chronic_fund_paid[MAX_DISEASES];
 	Fen			chronic_deductible_paid[MAX_DISEASES];
 } YearUsage;
@@ -44,8 +47,42 @@ typedef struct PregnancyUsage
 	int64		pregnancy_id;
 	Fen			prenatal_paid;
 	bool		screening_used;
-	int16		package_counts[MAX_PACKAGE];	/* by index in the policy's package */
+	/* by index in the policy's package: only the items in package_set hold counts (the others
+	 * are zero; PREG_PACKAGE) */
+	uint64		package_set;
+	int16		package_counts[MAX_PACKAGE];
 } PregnancyUsage;
+
+/* a disease's counter of the year, or a package item's count of the pregnancy (0 when unset) */
+#define YEAR_CHRONIC(y, field, d) \
+	((((y)->chronic_set >> (d)) & 1) ? (y)->field[d] : 0)
+#define PREG_PACKAGE(p, i) \
+	((((p)->package_set >> (i)) & 1) ? (p)->package_counts[i] : 0)
+
+/*
+ * year_chronic_touch / pregnancy_package_touch
+ *      Make a disease's counters (an item's count) hold values, zero on first use, before they
+ *      are written.
+ */
+static inline void
+year_chronic_touch(YearUsage *y, int d)
+{
+	if (((y->chronic_set >> d) & 1) == 0)
+	{
+		y->chronic_in_scope[d] = y->chronic_fund_paid[d] = y->chronic_deductible_paid[d] = 0;
+		y->chronic_set |= (uint32) 1 << d;
+	}
+}
+
+static inline void
+pregnancy_package_touch(PregnancyUsage *p, int i)
+{
+	if (((p->package_set >> i) & 1) == 0)
+	{
+		p->package_counts[i] = 0;
+		p->package_set |= (uint64) 1 << i;
+	}
+}
 
 /* everything a person has used before a claim */
 typedef struct Usage

@@ -58,7 +58,7 @@ notes_array(const MatinsCatalog *cat, const Settlement *s)
 		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
 	for (int i = 0; i < s->n_notes; i++)
 		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
-	m = &notes_memo[h % NOTES_MEMO_SIZE];
+	m = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SIZE];
 	if (m->generation == cat->generation && m->n == s->n_notes &&
 		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
 		return m->array;
@@ -193,6 +193,55 @@ varlena_room(Datum d)
 	return VARATT_IS_SHORT(v) ? VARSIZE_SHORT(v) : VARSIZE(v) + sizeof(int32);
 }
 
+/* the most bytes fen_to_numeric_packed writes for an amount */
+#define AMOUNT_ROOM FEN_NUMERIC_MAX
+
+/*
+ * put_amount
+ *      Append an amount at data + *off as a packed numeric.
+ */
+static inline void
+put_amount(char *data, Size *off, Fen fen)
+{
+	*off += fen_to_numeric_packed(fen, data + *off);
+}
+
+/*
+ * settlement_datum_general
+ *      The same through heap_form_tuple, for a descriptor of another shape.
+ */
+static Datum
+settlement_datum_general(const Claim *claim, const Settlement *s, const SettlementShape *shape,
+						 Datum transfer, Datum notes)
+{
+	const Fen	amounts[12] = {
+		s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
+		s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
+	};
+	char		numerics[12 * AMOUNT_ROOM];
+	Datum		v[N_SETTLEMENT_FIELDS];
+	bool		n[N_SETTLEMENT_FIELDS];
+	Size		p = 0;
+
+	memset(n, 0, sizeof(n));
+	v[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
+	n[S_CLAIM_ID] = claim->claim_id_null;
+	v[1] = s->policy_row->id_text;
+	v[2] = s->route_row->route_text;
+	for (int i = 0, f = 3; i < 12; i++, f++)
+	{
+		if (f == S_TRANSFER_TO)
+			f++;
+		v[f] = PointerGetDatum(numerics + p);
+		p += AMOUNT_ROOM;
+		(void) fen_to_numeric_packed(amounts[i], DatumGetPointer(v[f]));
+	}
+	v[S_TRANSFER_TO] = transfer;
+	n[S_TRANSFER_TO] = (transfer == (Datum) 0);
+	v[S_NOTES] = notes;
+	return HeapTupleGetDatum(heap_form_tuple(shape->desc, v, n));
+}
+
 /*
  * settlement_datum
  *      A settlement as a matins.settlement composite datum.
@@ -201,91 +250,70 @@ Datum
 settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
 				 const SettlementShape *shape)
 {
-	const Fen	amounts[12] = {
-		s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
-		s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
-	};
-	char		numerics[12 * FEN_NUMERIC_MAX];
-	Size		numeric_end[12];
-	Size		p = 0;
 	Datum		policy = s->policy_row->id_text;
 	Datum		route = s->route_row->route_text;
 	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
 	Datum		notes = notes_array(cat, s);
-
-	for (int i = 0; i < 12; i++)
-	{
-		p += fen_to_numeric_packed(amounts[i], numerics + p);
-		numeric_end[i] = p;
-	}
+	bool		has_null;
+	Size		hoff;
+	Size		room;
+	HeapTupleHeader td;
+	char	   *data;
+	Size		off = 0;
 
 	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
 		!VARATT_IS_SHORT(DatumGetPointer(route)))
+		return settlement_datum_general(claim, s, shape, transfer, notes);
+
+	has_null = claim->claim_id_null || transfer == (Datum) 0;
+	hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
+		: MAXALIGN(SizeofHeapTupleHeader);
+	room = hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) +
+		12 * AMOUNT_ROOM + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
+	td = (HeapTupleHeader) palloc(room);
+	data = (char *) td + hoff;
+
+	memcpy(td, shape->header, SizeofHeapTupleHeader);
+	memset((char *) td + SizeofHeapTupleHeader, 0, hoff - SizeofHeapTupleHeader);
+	if (has_null)
 	{
-		/* the general way (the fields in contract order) */
-		Datum		v[N_SETTLEMENT_FIELDS];
-		bool		n[N_SETTLEMENT_FIELDS];
+		bits8	   *bits = td->t_bits;
 
-		memset(n, 0, sizeof(n));
-		v[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
-		n[S_CLAIM_ID] = claim->claim_id_null;
-		v[1] = policy;
-		v[2] = route;
-		for (int i = 0, f = 3; i < 12; i++, f++)
-		{
-			if (f == S_TRANSFER_TO)
-				f++;
-			v[f] = PointerGetDatum(numerics + (i == 0 ? 0 : numeric_end[i - 1]));
-		}
-		v[S_TRANSFER_TO] = transfer;
-		n[S_TRANSFER_TO] = (transfer == (Datum) 0);
-		v[S_NOTES] = notes;
-		return HeapTupleGetDatum(heap_form_tuple(shape->desc, v, n));
+		td->t_infomask |= HEAP_HASNULL;
+		/* one bit a field, set when the field is not null */
+		bits[0] = claim->claim_id_null ? 0xFE : 0xFF;
+		bits[1] = transfer == (Datum) 0 ? (0xFF & ~(1 << (S_TRANSFER_TO - 8))) : 0xFF;
+		bits[2] = 0x01;
 	}
+	td->t_hoff = (uint8) hoff;
 
+	/* the fields in contract order; each amount may write a few bytes past itself, which the
+	 * next field overwrites (room counts the most each can take) */
+	if (!claim->claim_id_null)
 	{
-		bool		has_null = claim->claim_id_null || transfer == (Datum) 0;
-		Size		hoff = has_null
-			? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
-			: MAXALIGN(SizeofHeapTupleHeader);
-		Size		room = hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) + p +
-			(transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
-		HeapTupleHeader td = (HeapTupleHeader) palloc(room);
-		char	   *data = (char *) td + hoff;
-		Size		off = 0;
+		int64		id = claim->claim_id;
 
-		memcpy(td, shape->header, SizeofHeapTupleHeader);
-		memset((char *) td + SizeofHeapTupleHeader, 0, hoff - SizeofHeapTupleHeader);
-		if (has_null)
-		{
-			bits8	   *bits = td->t_bits;
-
-			td->t_infomask |= HEAP_HASNULL;
-			/* one bit a field, set when the field is not null */
-			bits[0] = claim->claim_id_null ? 0xFE : 0xFF;
-			bits[1] = transfer == (Datum) 0 ? (0xFF & ~(1 << (S_TRANSFER_TO - 8))) : 0xFF;
-			bits[2] = 0x01;
-		}
-		td->t_hoff = (uint8) hoff;
-
-		if (!claim->claim_id_null)
-		{
-			int64		id = claim->claim_id;
-
-			memcpy(data, &id, sizeof(int64));
-			off = sizeof(int64);
-		}
-		put_varlena(data, &off, policy);
-		put_varlena(data, &off, route);
-		memcpy(data + off, numerics, numeric_end[7]);
-		off += numeric_end[7];
-		if (transfer != (Datum) 0)
-			put_varlena(data, &off, transfer);
-		memcpy(data + off, numerics + numeric_end[7], p - numeric_end[7]);
-		off += p - numeric_end[7];
-		put_varlena(data, &off, notes);
-
-		HeapTupleHeaderSetDatumLength(td, hoff + off);
-		return PointerGetDatum(td);
+		memcpy(data, &id, sizeof(int64));
+		off = sizeof(int64);
 	}
+	put_varlena(data, &off, policy);
+	put_varlena(data, &off, route);
+	put_amount(data, &off, s->total);
+	put_amount(data, &off, s->self_pay);
+	put_amount(data, &off, s->over_limit);
+	put_amount(data, &off, s->pre_self_pay);
+	put_amount(data, &off, s->in_scope);
+	put_amount(data, &off, s->deductible);
+	put_amount(data, &off, s->copay);
+	put_amount(data, &off, s->over_cap);
+	if (transfer != (Datum) 0)
+		put_varlena(data, &off, transfer);
+	put_amount(data, &off, s->maternity_fund);
+	put_amount(data, &off, s->pooled_fund);
+	put_amount(data, &off, s->fund_total);
+	put_amount(data, &off, s->personal);
+	put_varlena(data, &off, notes);
+
+	HeapTupleHeaderSetDatumLength(td, hoff + off);
+	return PointerGetDatum(td);
 }

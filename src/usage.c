@@ -43,7 +43,8 @@ usage_enter_year(Usage *u, int year)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("claim of year %d comes after a claim of year %d", year, u->year.year),
 				 errhint("Order the window by service_date: matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
-	memset(&u->year, 0, sizeof(YearUsage));
+	/* the per-disease arrays are left: chronic_set (cleared here) says none holds values */
+	memset(&u->year, 0, offsetof(YearUsage, chronic_in_scope));
 	u->year.year = year;
 }
 
@@ -77,7 +78,8 @@ usage_pregnancy(Usage *u, int64 pregnancy_id)
 			u->max_pregnancies = n;
 		}
 	}
-	memset(&u->pregnancies[u->n_pregnancies], 0, sizeof(PregnancyUsage));
+	/* the counts are left: package_set (cleared here) says none holds a value */
+	memset(&u->pregnancies[u->n_pregnancies], 0, offsetof(PregnancyUsage, package_counts));
 	u->pregnancies[u->n_pregnancies].pregnancy_id = pregnancy_id;
 	return &u->pregnancies[u->n_pregnancies++];
 }
@@ -222,6 +224,7 @@ chronic_pair(const char *k, JsonbValue *v, void *arg)
 	if (v->type != jbvBinary)
 		prior_error("chronic", "must map disease codes to objects");
 	object_pairs(v->val.binary.data, "chronic", chronic_field_pair, NULL);
+	year_chronic_touch(ca->year, i);
 	if ((f = getKeyJsonValueFromContainer(v->val.binary.data, "in_scope", 8, NULL)) != NULL)
 		ca->year->chronic_in_scope[i] = jsonb_fen(f, "chronic.in_scope");
 	if ((f = getKeyJsonValueFromContainer(v->val.binary.data, "fund_paid", 9, NULL)) != NULL)
@@ -251,6 +254,7 @@ package_pair(const char *k, JsonbValue *v, void *arg)
 		if (strcmp(pa->cat->package_items[i].code, k) == 0)
 		{
 			/* the slot is the item's position in the catalog, as in handle_prenatal_package */
+			pregnancy_package_touch(pa->preg, i);
 			pa->preg->package_counts[i] = (int16) Min(n / 100, PG_INT16_MAX);
 			return;
 		}
@@ -390,8 +394,8 @@ usage_year_jsonb(const YearUsage *y)
 						   *(const Fen *) ((const char *) y + prior_keys[i].offset));
 	for (int d = 0; d < MAX_DISEASES; d++)
 	{
-		if (y->chronic_in_scope[d] == 0 && y->chronic_fund_paid[d] == 0 &&
-			y->chronic_deductible_paid[d] == 0)
+		if (YEAR_CHRONIC(y, chronic_in_scope, d) == 0 && YEAR_CHRONIC(y, chronic_fund_paid, d) == 0 &&
+			YEAR_CHRONIC(y, chronic_deductible_paid, d) == 0)
 			continue;
 		appendStringInfo(&buf, "%s%s\"CH%02d\": {\"in_scope\": %s, \"fund_paid\": %s, \"deductible_paid\": %s}",
 						 chronic_first ? (first ? "\"chronic\": {" : ", \"chronic\": {") : ", ",
@@ -428,7 +432,7 @@ usage_pregnancy_jsonb(const MatinsCatalog *cat, const PregnancyUsage *p)
 	}
 	for (int i = 0; i < cat->n_package_items && i < MAX_PACKAGE; i++)
 	{
-		if (p->package_counts[i] == 0)
+		if (PREG_PACKAGE(p, i) == 0)
 			continue;
 		appendStringInfo(&buf, "%s\"%s\": %d",
 						 counts_first ? (first ? "\"package_counts\": {" : ", \"package_counts\": {") : ", ",
@@ -480,15 +484,19 @@ usage_subtract(Usage *u, PregnancyUsage *p, const Usage *delta, const PregnancyU
 	}
 	for (int d = 0; d < MAX_DISEASES; d++)
 	{
-		u->year.chronic_in_scope[d] = fen_max(0, u->year.chronic_in_scope[d] - delta->year.chronic_in_scope[d]);
-		u->year.chronic_fund_paid[d] = fen_max(0, u->year.chronic_fund_paid[d] - delta->year.chronic_fund_paid[d]);
-		u->year.chronic_deductible_paid[d] = fen_max(0, u->year.chronic_deductible_paid[d] - delta->year.chronic_deductible_paid[d]);
+		year_chronic_touch(&u->year, d);
+		u->year.chronic_in_scope[d] = fen_max(0, u->year.chronic_in_scope[d] - YEAR_CHRONIC(&delta->year, chronic_in_scope, d));
+		u->year.chronic_fund_paid[d] = fen_max(0, u->year.chronic_fund_paid[d] - YEAR_CHRONIC(&delta->year, chronic_fund_paid, d));
+		u->year.chronic_deductible_paid[d] = fen_max(0, u->year.chronic_deductible_paid[d] - YEAR_CHRONIC(&delta->year, chronic_deductible_paid, d));
 	}
 	p->prenatal_paid = fen_max(0, p->prenatal_paid - dp->prenatal_paid);
 	if (dp->screening_used)
 		p->screening_used = false;
 	for (int i = 0; i < MAX_PACKAGE; i++)
-		p->package_counts[i] = Max(0, p->package_counts[i] - dp->package_counts[i]);
+	{
+		pregnancy_package_touch(p, i);
+		p->package_counts[i] = Max(0, p->package_counts[i] - PREG_PACKAGE(dp, i));
+	}
 	for (int i = 0; i < delta->n_art_used; i++)
 		for (int j = 0; j < u->n_art_used; j++)
 			if (strcmp(u->art_used[j], delta->art_used[i]) == 0)
@@ -520,16 +528,20 @@ usage_difference(const Usage *before, const PregnancyUsage *pbefore, const Usage
 	}
 	for (int d = 0; d < MAX_DISEASES; d++)
 	{
-		delta->year.chronic_in_scope[d] = after->year.chronic_in_scope[d] - before->year.chronic_in_scope[d];
-		delta->year.chronic_fund_paid[d] = after->year.chronic_fund_paid[d] - before->year.chronic_fund_paid[d];
-		delta->year.chronic_deductible_paid[d] = after->year.chronic_deductible_paid[d] - before->year.chronic_deductible_paid[d];
+		year_chronic_touch(&delta->year, d);
+		delta->year.chronic_in_scope[d] = YEAR_CHRONIC(&after->year, chronic_in_scope, d) - YEAR_CHRONIC(&before->year, chronic_in_scope, d);
+		delta->year.chronic_fund_paid[d] = YEAR_CHRONIC(&after->year, chronic_fund_paid, d) - YEAR_CHRONIC(&before->year, chronic_fund_paid, d);
+		delta->year.chronic_deductible_paid[d] = YEAR_CHRONIC(&after->year, chronic_deductible_paid, d) - YEAR_CHRONIC(&before->year, chronic_deductible_paid, d);
 	}
 	memset(dp, 0, sizeof(PregnancyUsage));
 	dp->pregnancy_id = pafter->pregnancy_id;
 	dp->prenatal_paid = pafter->prenatal_paid - pbefore->prenatal_paid;
 	dp->screening_used = pafter->screening_used && !pbefore->screening_used;
 	for (int i = 0; i < MAX_PACKAGE; i++)
-		dp->package_counts[i] = pafter->package_counts[i] - pbefore->package_counts[i];
+	{
+		pregnancy_package_touch(dp, i);
+		dp->package_counts[i] = PREG_PACKAGE(pafter, i) - PREG_PACKAGE(pbefore, i);
+	}
 	delta->n_art_used = 0;
 	for (int i = before->n_art_used; i < after->n_art_used; i++)
 		strlcpy(delta->art_used[delta->n_art_used++], after->art_used[i], sizeof(delta->art_used[0]));

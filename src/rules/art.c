@@ -17,7 +17,7 @@ static const ArtItemRow *
 art_item(SettleContext *ctx, const char *code)
 {
 	for (int i = 0; i < ctx->cat->n_art_items; i++)
-		if (strcmp(ctx->cat->art_items[i].policy, ctx->rows_policy->id) == 0 &&
+		if (ctx->cat->art_items[i].policy == ctx->rows_policy->id &&
 			strcmp(ctx->cat->art_items[i].code, code) == 0)
 			return &ctx->cat->art_items[i];
 	return NULL;

@@ -50,7 +50,7 @@ band_fund(SettleContext *ctx, Fen from, Fen to)
 		Fen			lo,
 					hi;
 
-		if (strcmp(b->policy, ctx->rows_policy->id) != 0 || b->scheme != SCHEME_RESIDENT ||
+		if (b->policy != ctx->rows_policy->id || b->scheme != SCHEME_RESIDENT ||
 			b->level != level)
 			continue;
 		found = true;
@@ -150,7 +150,7 @@ check_special_disease(SettleContext *ctx)
 	{
 		const DiseaseRow *d = &ctx->cat->special[i];
 
-		if (strcmp(d->policy, ctx->rows_policy->id) == 0 && strcmp(d->code, code) == 0)
+		if (d->policy == ctx->rows_policy->id && strcmp(d->code, code) == 0)
 		{
 			if (d->no_rule)
 				ereport(ERROR,
@@ -279,7 +279,7 @@ handle_resident_chronic(SettleContext *ctx)
 				 errmsg("claim field disease must not be null for a chronic outpatient claim"),
 				 errhint("Give the chronic disease code CH01..CH18 (JL19-CH).")));
 	for (int k = 0; k < ctx->cat->n_chronic; k++)
-		if (strcmp(ctx->cat->chronic[k].policy, ctx->rows_policy->id) == 0 &&
+		if (ctx->cat->chronic[k].policy == ctx->rows_policy->id &&
 			strcmp(ctx->cat->chronic[k].code, c->disease) == 0)
 			d = &ctx->cat->chronic[k];
 	if (d == NULL)
@@ -297,6 +297,7 @@ handle_resident_chronic(SettleContext *ctx)
 				 errhint("JL19-CH allows the 18 province-wide diseases and at most 5 of a region's own.")));
 
 	standard = micro_to_fen(route_param(ctx, "resident.chronic.deductible"));
+	year_chronic_touch(y, i);
 	s->deductible = fen_min(s->in_scope, fen_max(0, standard - y->chronic_deductible_paid[i]));
 	y->chronic_deductible_paid[i] += s->deductible;
 	add_step(s, "JL19-CH", standard, -1, s->deductible, psprintf("%s: yearly deductible still to pay", d->code));

@@ -101,7 +101,7 @@ handle_prenatal_list(SettleContext *ctx)
 		if (l->item_class == CLASS_SELF)
 			continue;
 		for (int j = 0; j < ctx->cat->n_list_items && !listed; j++)
-			listed = strcmp(ctx->cat->list_items[j].policy, ctx->rows_policy->id) == 0 &&
+			listed = ctx->cat->list_items[j].policy == ctx->rows_policy->id &&
 				strcmp(ctx->cat->list_items[j].name, l->item_code) == 0;
 		if (!listed)
 		{
@@ -124,7 +124,7 @@ package_item(SettleContext *ctx, const char *code, int *slot)
 	{
 		const PackageItemRow *p = &ctx->cat->package_items[i];
 
-		if (strcmp(p->policy, ctx->rows_policy->id) == 0 && strcmp(p->code, code) == 0)
+		if (p->policy == ctx->rows_policy->id && strcmp(p->code, code) == 0)
 		{
 			*slot = i;
 			return p;
@@ -142,7 +142,7 @@ package_item(SettleContext *ctx, const char *code, int *slot)
 static int
 package_units_left(SettleContext *ctx, const PackageItemRow *item, int slot)
 {
-	int16	   *counts = ctx->pregnancy->package_counts;
+	const PregnancyUsage *p = ctx->pregnancy;
 	int			limit = item->base_count;
 
 	if (item->alt_group != NULL)
@@ -151,13 +151,13 @@ package_units_left(SettleContext *ctx, const PackageItemRow *item, int slot)
 		{
 			const PackageItemRow *other = &ctx->cat->package_items[i];
 
-			if (i != slot && other->alt_group && strcmp(other->policy, item->policy) == 0 &&
-				strcmp(other->alt_group, item->alt_group) == 0 && counts[i] > 0)
+			if (i != slot && other->alt_group && other->policy == item->policy &&
+				strcmp(other->alt_group, item->alt_group) == 0 && PREG_PACKAGE(p, i) > 0)
 				return 0;
 		}
 		limit = Min(limit, item->group_count);
 	}
-	return Max(0, limit - counts[slot]);
+	return Max(0, limit - PREG_PACKAGE(p, slot));
 }
 
 /*
@@ -203,6 +203,7 @@ handle_prenatal_package(SettleContext *ctx)
 		}
 		units = Min(l->quantity, package_units_left(ctx, item, slot));
 		in_package = fen_mul_div(l->amount, units, l->quantity);
+		pregnancy_package_touch(ctx->pregnancy, slot);
 		ctx->pregnancy->package_counts[slot] += units;
 		if (in_package < l->amount)
 		{
@@ -231,7 +232,7 @@ designated(SettleContext *ctx)
 	{
 		const HospitalRow *h = &ctx->cat->hospitals[i];
 
-		if (h->benefit == ctx->claim->benefit && strcmp(h->policy, ctx->rows_policy->id) == 0 &&
+		if (h->benefit == ctx->claim->benefit && h->policy == ctx->rows_policy->id &&
 			strcmp(h->hospital, ctx->claim->hospital) == 0)
 			return true;
 	}
@@ -260,7 +261,7 @@ handle_quota(SettleContext *ctx)
 	{
 		const QuotaRow *r = &ctx->cat->quotas[i];
 
-		if (strcmp(r->policy, ctx->rows_policy->id) == 0 && r->benefit == c->benefit &&
+		if (r->policy == ctx->rows_policy->id && r->benefit == c->benefit &&
 			r->setting == c->setting && r->procedure == proc)
 			q = r;
 	}
