@@ -871,26 +871,40 @@ date_text(DateADT d)
 
 /*
  * date_year
- *      The calendar year of a date; the bounds of the last year asked for are kept, as claims
- *      come many to a year.
+ *      The calendar year of a date: from the first days of the years 1900-2199, kept once
+ *      (claims are all but always within them), else from the calendar.
  */
 int
 date_year(DateADT d)
 {
-	static DateADT first = 1,
-				last = 0;
-	static int	year = 0;
+#define FIRST_TABLE_YEAR 1900
+#define N_TABLE_YEARS 300
+	static DateADT year_start[N_TABLE_YEARS + 1];
+	static bool built = false;
+	int			guess;
 
-	if (d < first || d > last)
+	if (unlikely(!built))
+	{
+		for (int i = 0; i <= N_TABLE_YEARS; i++)
+			year_start[i] = date2j(FIRST_TABLE_YEAR + i, 1, 1) - POSTGRES_EPOCH_JDATE;
+		built = true;
+	}
+	if (d >= year_start[0] && d < year_start[N_TABLE_YEARS])
+	{
+		/* days since 1900 over the mean year length: the year or the one after */
+		guess = (int) ((int64) (d - year_start[0]) * 400 / 146097);
+		if (guess > 0 && d < year_start[guess])
+			guess--;
+		else if (guess + 1 < N_TABLE_YEARS && d >= year_start[guess + 1])
+			guess++;
+		return FIRST_TABLE_YEAR + guess;
+	}
 	{
 		int			y,
 					m,
 					day;
 
 		j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &day);
-		year = y;
-		first = date2j(y, 1, 1) - POSTGRES_EPOCH_JDATE;
-		last = date2j(y, 12, 31) - POSTGRES_EPOCH_JDATE;
+		return y;
 	}
-	return year;
 }

@@ -104,7 +104,7 @@ read_varlena(RowCursor *rc, int *len, Size align)
  *      A coded text field as its index, null_value when null (-1: a null is unusual), -1 with
  *      rc->ok cleared when unusual.
  */
-static pg_attribute_always_inline int
+static int
 read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
 {
 	const char *p;
@@ -129,7 +129,7 @@ read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
  *      An amount field as fen (0 when null and allowed); unusual when null and required,
  *      negative or not exact to the fen.
  */
-static pg_attribute_always_inline Fen
+static Fen
 read_amount(RowCursor *rc, int field, bool null_ok)
 {
 	const char *p;
@@ -156,7 +156,7 @@ read_amount(RowCursor *rc, int field, bool null_ok)
  *      A free text field (disease, hospital) as a C string kept in the call site's buffer at
  *      *used, or NULL when null.
  */
-static pg_attribute_always_inline char *
+static char *
 read_string(RowCursor *rc, int field, ClaimTypeCache *tc, Size *used)
 {
 	const char *p;
@@ -176,6 +176,39 @@ read_string(RowCursor *rc, int field, ClaimTypeCache *tc, Size *used)
 	out[len] = '\0';
 	*used += len + 1;
 	return out;
+}
+
+/*
+ * read_lines
+ *      The item lines of a claim (value: the array with its header, len: its data length).
+ *      They are few and rarely there: the reference decoder reads them (and says what is wrong
+ *      with them); with lines, the parts follow from them.
+ */
+static pg_noinline bool
+read_lines(const char *value, int len, ClaimTypeCache *tc, Claim *claim)
+{
+	Fen			sum = 0;
+
+	/*
+	 * An array is walked by the address of its elements, so a four-byte array of a packed row
+	 * (whose bytes are not aligned) is read from an aligned copy.
+	 */
+	if (!VARATT_IS_1B(value) && (uintptr_t) value != MAXALIGN((uintptr_t) value))
+	{
+		char	   *copy = palloc(len + VARHDRSZ);
+
+		memcpy(copy, value, len + VARHDRSZ);
+		value = copy;
+	}
+	claim_decode_lines(PointerGetDatum(value), tc, claim);
+	if (claim->nlines == 0)
+		return claim->self_pay + claim->over_limit + claim->class_b <= claim->total;
+	for (int i = 0; i < claim->nlines; i++)
+		sum += claim->lines[i].amount;
+	if (sum != claim->total)
+		return false;
+	claim->self_pay = claim->over_limit = claim->class_b = 0;
+	return true;
 }
 
 /*
@@ -360,40 +393,11 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 	else
 	{
 		int			len;
-		Fen			sum = 0;
 
 		(void) read_varlena(&rc, &len, ALIGNOF_DOUBLE);
 		if (!rc.ok)
 			return false;
-		/* the lines are few and rarely there: the reference decoder reads them (and says what
-		 * is wrong with them); with lines, the parts follow from them */
-		{
-			/*
-			 * An array is walked by the address of its elements, so a four-byte array of a
-			 * packed row (whose bytes are not aligned) is read from an aligned copy.
-			 */
-			const char *lines = rc.value;
-
-			if (!VARATT_IS_1B(lines) && (uintptr_t) lines != MAXALIGN((uintptr_t) lines))
-			{
-				char	   *copy = palloc(len + VARHDRSZ);
-
-				memcpy(copy, lines, len + VARHDRSZ);
-				lines = copy;
-			}
-			claim_decode_lines(PointerGetDatum(lines), tc, claim);
-		}
-		if (claim->nlines == 0)
-		{
-			if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
-				return false;
-			return true;
-		}
-		for (int i = 0; i < claim->nlines; i++)
-			sum += claim->lines[i].amount;
-		if (sum != claim->total)
-			return false;
-		claim->self_pay = claim->over_limit = claim->class_b = 0;
+		return read_lines(rc.value, len, tc, claim);
 	}
 	return true;
 }

@@ -130,7 +130,8 @@ code_hash(uint64 w0, uint64 w1)
 static inline int
 code_index_find(CodeIndex *ix, const char *data, int len, bool overread)
 {
-	uint64		w[2] = {0, 0};
+	uint64		w0 = 0,
+				w1 = 0;
 
 	if (unlikely(!ix->built))
 		code_index_build(ix);
@@ -138,17 +139,23 @@ code_index_find(CodeIndex *ix, const char *data, int len, bool overread)
 		return -1;
 	if (overread)
 	{
-		memcpy(w, data, sizeof(w));
-		w[0] &= code_mask[len][0];
-		w[1] &= code_mask[len][1];
+		memcpy(&w0, data, sizeof(uint64));
+		memcpy(&w1, data + sizeof(uint64), sizeof(uint64));
+		w0 &= code_mask[len][0];
+		w1 &= code_mask[len][1];
 	}
+	else if (len <= (int) sizeof(uint64))
+		memcpy(&w0, data, len);
 	else
-		memcpy(w, data, len);
-	for (uint32 h = code_hash(w[0], w[1]); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
+	{
+		memcpy(&w0, data, sizeof(uint64));
+		memcpy(&w1, data + sizeof(uint64), len - sizeof(uint64));
+	}
+	for (uint32 h = code_hash(w0, w1); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
 	{
 		int			i = ix->slot[h] - 1;
 
-		if (ix->word[i][0] == w[0] && ix->word[i][1] == w[1] && ix->len[i] == len)
+		if (ix->word[i][0] == w0 && ix->word[i][1] == w1 && ix->len[i] == len)
 			return i;
 	}
 	return -1;

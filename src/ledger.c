@@ -283,7 +283,7 @@ settle_row(TriggerCache *tc, Relation rel, HeapTuple row)
 	before = usage;
 	pbefore = *usage_pregnancy(&usage, claim.pregnancy_id);
 
-	memset(&s, 0, offsetof(Settlement, steps));
+	settlement_reset(&s);
 	settle(cat, &claim, NULL, &usage, &s);
 	pafter = usage_pregnancy(&usage, claim.pregnancy_id);
 	store_usage(cat, claim.person_id, year, &usage, pafter);

@@ -97,9 +97,9 @@ micro_to_fen(Micro micro)
 /*
  * fen_to_numeric_packed
  *      An amount as a packed numeric varlena written into buf (FEN_NUMERIC_MAX bytes, of which
- *      up to nine may be written for a usual amount); returns its size.
+ *      up to eleven may be written for a usual amount); returns its size.
  */
-static inline Size
+static pg_attribute_always_inline Size
 fen_to_numeric_packed(Fen fen, char *buf)
 {
 	if (fen == 0)
@@ -111,23 +111,29 @@ fen_to_numeric_packed(Fen fen, char *buf)
 		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
 		return VARHDRSZ_SHORT + sizeof(uint16);
 	}
+#ifndef WORDS_BIGENDIAN
 	if ((uint64) fen < UINT64CONST(100000000))
 	{
 		uint32		f = (uint32) fen;
 		uint32		yuan = f / 100;
-		int16		d[6] = {(int16) (yuan / 10000), (int16) (yuan % 10000), (int16) ((f % 100) * 100), 0, 0, 0};
-		int			first = d[0] ? 0 : d[1] ? 1 : d[2] ? 2 : 3;
-		int			last = d[2] ? 3 : d[1] ? 2 : d[0] ? 1 : 0;
-		int			n = last > first ? last - first : 0;
+		uint64		d0 = yuan / 10000,
+					d1 = yuan % 10000,
+					d2 = (f % 100) * 100;
+		int			first = d0 ? 0 : d1 ? 1 : 2;	/* fen > 0: some digit is not zero */
+		int			last = d2 ? 3 : d1 ? 2 : 1;
+		int			n = last - first;
 		uint16		header = MONEY_NUMERIC_SHORT | MONEY_NUMERIC_DSCALE_2 |
-			(n > 0 ? (uint16) ((1 - first) & MONEY_NUMERIC_WEIGHT_MASK) : 0);
+			(uint16) ((1 - first) & MONEY_NUMERIC_WEIGHT_MASK);
+		/* the three digits in storage order, from the first that is not zero, as one word:
+		 * written with one store (digits past n are overwritten by whatever comes next) */
+		uint64		digits = (d0 | d1 << 16 | d2 << 32) >> (16 * first);
 
-		/* a fixed copy of three digits (those past n are overwritten by whatever comes next) */
 		SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + sizeof(uint16) + n * sizeof(int16));
 		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
-		memcpy(buf + VARHDRSZ_SHORT + sizeof(uint16), d + Min(first, 3), 3 * sizeof(int16));
+		memcpy(buf + VARHDRSZ_SHORT + sizeof(uint16), &digits, sizeof(uint64));
 		return VARHDRSZ_SHORT + sizeof(uint16) + n * sizeof(int16);
 	}
+#endif
 	return fen_to_numeric_packed_general(fen, buf);
 }
 
@@ -136,7 +142,7 @@ fen_to_numeric_packed(Fen fen, char *buf)
  *      A numeric amount given by its body (the bytes after the varlena header) as fen; false as
  *      for numeric_to_fen.  For decoders that walk a row themselves.
  */
-static inline bool
+static pg_attribute_always_inline bool
 numeric_body_to_fen(const char *body, int len, Fen *result)
 {
 	uint16		header;

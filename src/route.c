@@ -55,7 +55,7 @@ find_route(const MatinsCatalog *cat, const PolicyRow *policy, const Claim *claim
  *      Fill ctx->policy, ctx->rows_policy, ctx->resident_policy and ctx->route for the claim, or
  *      fail with an error that says why no rule applies.
  */
-static void
+static pg_noinline void
 resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 {
 	const MatinsCatalog *cat = ctx->cat;
@@ -203,6 +203,31 @@ policy_stretch(const MatinsCatalog *cat, const char *region, DateADT on, DateADT
 }
 
 /*
+ * route_memo_fill
+ *      Keep a resolution just made in a way of its set.
+ */
+static pg_noinline void
+route_memo_fill(SettleContext *ctx, RouteMemo *set, uint32 attrs, uint64 region,
+				const char *pname)
+{
+	const Claim *c = ctx->claim;
+	RouteMemo  *m;
+
+	if (strlen(pname) >= sizeof(m->policy_name))
+		return;
+	m = &set[route_memo_victim++ % ROUTE_MEMO_WAYS];
+	m->generation = ctx->cat->generation;
+	m->attrs = attrs;
+	policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
+	m->region = region;
+	strlcpy(m->policy_name, pname, sizeof(m->policy_name));
+	m->policy = ctx->policy;
+	m->rows_policy = ctx->rows_policy;
+	m->resident_policy = ctx->resident_policy;
+	m->route = ctx->route;
+}
+
+/*
  * resolve_route
  *      Route resolution, memoized per catalog generation: claims of the same region, routing
  *      attributes and policy stretch share it.  Errors are never memoized.
@@ -246,17 +271,5 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 		}
 	}
 	resolve_route_uncached(ctx, policy_name);
-	if (strlen(pname) < sizeof(m->policy_name))
-	{
-		m = &set[route_memo_victim++ % ROUTE_MEMO_WAYS];
-		m->generation = ctx->cat->generation;
-		m->attrs = attrs;
-		policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
-		m->region = region;
-		strlcpy(m->policy_name, pname, sizeof(m->policy_name));
-		m->policy = ctx->policy;
-		m->rows_policy = ctx->rows_policy;
-		m->resident_policy = ctx->resident_policy;
-		m->route = ctx->route;
-	}
+	route_memo_fill(ctx, set, attrs, region, pname);
 }

@@ -126,12 +126,20 @@ typedef struct Settlement
 				fund_total,
 				personal;
 	int			n_notes;
-	const char *notes[MAX_NOTES];
 	/* explain */
 	bool		record_steps;
 	int			n_steps;
+	/* the arrays last: settlement_reset leaves them (n_notes and n_steps say what is used) */
+	const char *notes[MAX_NOTES];
 	Step		steps[MAX_STEPS];
 } Settlement;
+
+/* a settlement before settle(): amounts zero, no notes, no steps recorded */
+static inline void
+settlement_reset(Settlement *s)
+{
+	memset(s, 0, offsetof(Settlement, notes));
+}
 
 /* what a handler works with */
 typedef struct SettleContext

@@ -103,7 +103,7 @@ settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 		if (!PG_ARGISNULL(prior_arg))
 			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
 	}
-	memset(&s, 0, offsetof(Settlement, steps));
+	settlement_reset(&s);
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, &s);
 	return settlement_datum(cat, &claim, &s, result_shape(fcinfo, cc));
 }
@@ -175,7 +175,7 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
 						st->person_id, claim.person_id),
 				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
-	memset(&st->last, 0, offsetof(Settlement, steps));
+	settlement_reset(&st->last);
 	settle(catalog_get(), &claim, policy_arg(fcinfo, 2), &st->usage, &st->last);
 	/* keep what the final function reads: ids (the rest of the claim is not needed) */
 	st->last_claim.claim_id = claim.claim_id;

@@ -43,25 +43,14 @@ static NotesMemo *notes_memo = NULL;
 static Datum transfer_text[N_TRANSFERS];
 
 /*
- * notes_array
- *      The settlement's notes as text[], from the memo when the same notes were seen before.
+ * notes_array_build
+ *      Build the notes array of a memo slot (the memo missed).
  */
-static Datum
-notes_array(const MatinsCatalog *cat, const Settlement *s)
+static pg_noinline Datum
+notes_array_build(const MatinsCatalog *cat, const Settlement *s, NotesMemo *m)
 {
-	uint32		h = (uint32) s->n_notes;
-	NotesMemo  *m;
 	Datum		elems[MAX_NOTES];
 	Datum		built;
-
-	if (notes_memo == NULL)
-		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
-	for (int i = 0; i < s->n_notes; i++)
-		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
-	m = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SIZE];
-	if (m->generation == cat->generation && m->n == s->n_notes &&
-		memcmp(m->notes, s->notes, sizeof(char *) * s->n_notes) == 0)
-		return m->array;
 
 	/*
 	 * Build it in the call's context and keep one copy in the catalog's context, where it lives
@@ -88,10 +77,37 @@ notes_array(const MatinsCatalog *cat, const Settlement *s)
 }
 
 /*
+ * notes_array
+ *      The settlement's notes as text[], from the memo when the same notes were seen before.
+ */
+static inline Datum
+notes_array(const MatinsCatalog *cat, const Settlement *s)
+{
+	uint32		h = (uint32) s->n_notes;
+	NotesMemo  *m;
+
+	if (unlikely(notes_memo == NULL))
+		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
+	for (int i = 0; i < s->n_notes; i++)
+		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
+	m = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SIZE];
+	if (likely(m->generation == cat->generation && m->n == s->n_notes))
+	{
+		int			i = 0;
+
+		while (i < s->n_notes && m->notes[i] == s->notes[i])
+			i++;
+		if (i == s->n_notes)
+			return m->array;
+	}
+	return notes_array_build(cat, s, m);
+}
+
+/*
  * transfer_datum
  *      The text datum of a transfer destination, built once per backend.
  */
-static Datum
+static pg_noinline Datum
 transfer_datum(TransferTo t)
 {
 	if (transfer_text[t] == (Datum) 0)
@@ -161,7 +177,7 @@ settlement_shape_init(SettlementShape *shape, TupleDesc desc)
  *      Append a varlena value at data + *off as heap_fill_tuple would: a short one as it is,
  *      a four-byte one int-aligned (padding zeroed).
  */
-static inline void
+static pg_attribute_always_inline void
 put_varlena(char *data, Size *off, Datum d)
 {
 	struct varlena *v = (struct varlena *) DatumGetPointer(d);
@@ -200,7 +216,7 @@ varlena_room(Datum d)
  * put_amount
  *      Append an amount at data + *off as a packed numeric.
  */
-static inline void
+static pg_attribute_always_inline void
 put_amount(char *data, Size *off, Fen fen)
 {
 	*off += fen_to_numeric_packed(fen, data + *off);
@@ -210,7 +226,7 @@ put_amount(char *data, Size *off, Fen fen)
  * settlement_datum_general
  *      The same through heap_form_tuple, for a descriptor of another shape.
  */
-static Datum
+static pg_noinline Datum
 settlement_datum_general(const Claim *claim, const Settlement *s, const SettlementShape *shape,
 						 Datum transfer, Datum notes)
 {
@@ -298,20 +314,20 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
 	}
 	put_varlena(data, &off, policy);
 	put_varlena(data, &off, route);
-	put_amount(data, &off, s->total);
-	put_amount(data, &off, s->self_pay);
-	put_amount(data, &off, s->over_limit);
-	put_amount(data, &off, s->pre_self_pay);
-	put_amount(data, &off, s->in_scope);
-	put_amount(data, &off, s->deductible);
-	put_amount(data, &off, s->copay);
-	put_amount(data, &off, s->over_cap);
-	if (transfer != (Datum) 0)
-		put_varlena(data, &off, transfer);
-	put_amount(data, &off, s->maternity_fund);
-	put_amount(data, &off, s->pooled_fund);
-	put_amount(data, &off, s->fund_total);
-	put_amount(data, &off, s->personal);
+	{
+		/* the twelve amounts in contract order, transfer_to after the eighth */
+		const Fen	amounts[12] = {
+			s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
+			s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
+		};
+
+		for (int i = 0; i < 12; i++)
+		{
+			if (i == 8 && transfer != (Datum) 0)
+				put_varlena(data, &off, transfer);
+			put_amount(data, &off, amounts[i]);
+		}
+	}
 	put_varlena(data, &off, notes);
 
 	HeapTupleHeaderSetDatumLength(td, hoff + off);
