@@ -159,3 +159,7 @@ SELECT matins.make_claim(
         END END)
 FROM claims
 ORDER BY person, service_date, claim_id;
+
+-- the index a fund's claims table has for reading a person's claims in order: the window (d)
+-- reads them through it instead of sorting a million claims
+CREATE INDEX t_person ON t (((c).person_id), ((c).service_date), ((c).claim_id));

@@ -138,7 +138,6 @@ typedef struct RunState
 	Settlement	last;
 	bool		has_last;
 	int64		person_id;
-	ClaimTypeCache claim_type;
 	MemoryContext cxt;
 } RunState;
 
@@ -164,11 +163,16 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 	st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
 	if (st == NULL)
 	{
-		st = MemoryContextAllocZero(aggcxt, sizeof(RunState));
+		/* a new person: empty usage (the large arrays are cleared as they come into use) */
+		st = MemoryContextAlloc(aggcxt, sizeof(RunState));
 		st->cxt = aggcxt;
+		st->has_last = false;
+		st->person_id = 0;
 		usage_init(&st->usage, aggcxt);
 	}
-	claim_decode(PG_GETARG_DATUM(1), &st->claim_type, aggcxt, &claim);
+	/* the claim type is the call site's: it holds over every person of the window */
+	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
+				 &claim);
 	if (st->has_last && claim.person_id != st->person_id)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
