@@ -59,6 +59,12 @@ static pg_attribute_always_inline void
 read_fixed(RowCursor *rc, void *out, Size len, Size align)
 {
 	rc->off = TYPEALIGN(align, rc->off);
+	if (unlikely(rc->data + rc->off + len > rc->end))
+	{
+		rc->ok = false;			/* past the end of the row */
+		memset(out, 0, len);
+		return;
+	}
 	memcpy(out, rc->data + rc->off, len);
 	rc->off += len;
 }
@@ -67,13 +73,20 @@ read_fixed(RowCursor *rc, void *out, Size len, Size align)
  * read_varlena
  *      The next variable-length field of alignment align (text and numeric: int; an array of
  *      composites: double): its bytes without the header, and their length.  Only
- *      inline, uncompressed values are read; any other form clears rc->ok.
+ *      inline, uncompressed values wholly inside the row are read; anything else clears rc->ok
+ *      (and gives length 0).
  */
 static pg_attribute_always_inline const char *
 read_varlena(RowCursor *rc, int *len, Size align)
 {
 	const char *p;
 
+	*len = 0;
+	if (unlikely(rc->data + rc->off >= rc->end))
+	{
+		rc->ok = false;			/* past the end of the row */
+		return rc->end;
+	}
 	/* a four-byte header is aligned as the type says, and the padding before it is zero bytes */
 	if (rc->data[rc->off] == 0)
 		rc->off = TYPEALIGN(align, rc->off);
@@ -81,21 +94,31 @@ read_varlena(RowCursor *rc, int *len, Size align)
 	rc->value = p;
 	if (VARATT_IS_1B(p) && !VARATT_IS_1B_E(p))
 	{
-		*len = VARSIZE_1B(p) - VARHDRSZ_SHORT;
-		rc->off += VARSIZE_1B(p);
+		if (unlikely(p + VARSIZE_1B(p) > rc->end))
+			rc->ok = false;
+		else
+		{
+			*len = VARSIZE_1B(p) - VARHDRSZ_SHORT;
+			rc->off += VARSIZE_1B(p);
+		}
 		return p + VARHDRSZ_SHORT;
 	}
-	if (VARATT_IS_4B_U(p))
+	if (p + VARHDRSZ <= rc->end && VARATT_IS_4B_U(p))
 	{
 		uint32		size;
 
 		memcpy(&size, p, sizeof(uint32));
-		*len = (int) (VARSIZE((struct varlena *) &size) - VARHDRSZ);
-		rc->off += VARSIZE((struct varlena *) &size);
+		size = VARSIZE((struct varlena *) &size);
+		if (unlikely(size < VARHDRSZ || p + size > rc->end))
+			rc->ok = false;
+		else
+		{
+			*len = (int) (size - VARHDRSZ);
+			rc->off += size;
+		}
 		return p + VARHDRSZ;
 	}
 	rc->ok = false;
-	*len = 0;
 	return p;
 }
 
@@ -278,7 +301,8 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 		tc->strings = MemoryContextAlloc(cxt, tc->strings_size);
 	}
 
-	if (memcmp(head + CLAIM_STAMP_OFFSET, tc->stamp, CLAIM_STAMP_LEN) != 0)
+	if (head + SizeofHeapTupleHeader > raw + size ||
+		memcmp(head + CLAIM_STAMP_OFFSET, tc->stamp, CLAIM_STAMP_LEN) != 0)
 		return false;
 	memcpy(&infomask2, head + offsetof(HeapTupleHeaderData, t_infomask2), sizeof(uint16));
 	memcpy(&infomask, head + offsetof(HeapTupleHeaderData, t_infomask), sizeof(uint16));
@@ -293,7 +317,7 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 	rc.end = raw + size;
 	rc.nulls = (infomask & HEAP_HASNULL) ? (const bits8 *) (head + offsetof(HeapTupleHeaderData, t_bits))
 		: NULL;
-	rc.ok = true;
+	rc.ok = rc.data <= rc.end;
 
 	/* ids */
 	claim->claim_id_null = field_is_null(&rc, CLAIM_CLAIM_ID);
