@@ -209,11 +209,9 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		SET_VARSIZE(tc->buf, len + VARHDRSZ);
 		memcpy(tc->buf + VARHDRSZ, VARDATA_SHORT(raw), len);
 		th = (HeapTupleHeader) tc->buf;
-#ifdef HEAP_IS_DATUM
 		/* a datum written before datums were marked as such: let the server convert it */
-		if (!HeapTupleHeaderIsDatum(th))
+		if (!infomask_is_datum(th->t_infomask))
 			th = DatumGetHeapTupleHeader(claim_datum);
-#endif
 	}
 	else
 		th = DatumGetHeapTupleHeader(claim_datum);
@@ -245,7 +243,7 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 
 	/* the server has checked this datum against the type: datums of the same stamp can be read
 	 * in place (claim_read) */
-	if (claim_header_is_datum(th) && HeapTupleHeaderGetNatts(th) == N_CLAIM_FIELDS &&
+	if (infomask_is_datum(th->t_infomask) && HeapTupleHeaderGetNatts(th) == N_CLAIM_FIELDS &&
 		claim_read_layout_ok(tc->claim_desc))
 	{
 		memcpy(tc->stamp, (char *) th + CLAIM_STAMP_OFFSET, CLAIM_STAMP_LEN);

@@ -32,10 +32,11 @@ enum
 	L_ITEM_CODE, L_ITEM_CLASS, L_QUANTITY, L_AMOUNT, L_SURCHARGE, L_INDICATION, N_LINE_FIELDS
 };
 
+/* whether a row header's infomask marks a composite datum (servers that mark them) */
 #ifdef HEAP_IS_DATUM
-#define claim_header_is_datum(th) HeapTupleHeaderIsDatum(th)
+#define infomask_is_datum(infomask) (((infomask) & HEAP_IS_DATUM) == HEAP_IS_DATUM)
 #else
-#define claim_header_is_datum(th) true	/* servers without datum marks */
+#define infomask_is_datum(infomask) true	/* servers without datum marks */
 #endif
 
 typedef struct ClaimLine

@@ -306,12 +306,9 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 		return false;
 	memcpy(&infomask2, head + offsetof(HeapTupleHeaderData, t_infomask2), sizeof(uint16));
 	memcpy(&infomask, head + offsetof(HeapTupleHeaderData, t_infomask), sizeof(uint16));
-	if ((infomask2 & HEAP_NATTS_MASK) != N_CLAIM_FIELDS || (infomask & HEAP_HASEXTERNAL) != 0)
+	if ((infomask2 & HEAP_NATTS_MASK) != N_CLAIM_FIELDS || (infomask & HEAP_HASEXTERNAL) != 0 ||
+		!infomask_is_datum(infomask))
 		return false;
-#ifdef HEAP_IS_DATUM
-	if ((infomask & HEAP_IS_DATUM) != HEAP_IS_DATUM)
-		return false;
-#endif
 	rc.data = head + (uint8) head[offsetof(HeapTupleHeaderData, t_hoff)];
 	rc.off = 0;
 	rc.end = raw + size;

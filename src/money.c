@@ -17,22 +17,6 @@
 
 #include "money.h"
 
-/* header bits of a numeric value (PostgreSQL storage format) */
-#define NUM_SIGN_MASK			0xC000
-#define NUM_POS					0x0000
-#define NUM_NEG					0x4000
-#define NUM_SHORT				0x8000
-#define NUM_SPECIAL				0xC000
-#define NUM_DSCALE_MASK			0x3FFF
-#define NUM_SHORT_SIGN_MASK		0x2000
-#define NUM_SHORT_DSCALE_MASK	0x1F80
-#define NUM_SHORT_DSCALE_SHIFT	7
-#define NUM_SHORT_WEIGHT_SIGN	0x0040
-#define NUM_SHORT_WEIGHT_MASK	0x003F
-#define NUM_SHORT_DSCALE_MAX	(NUM_SHORT_DSCALE_MASK >> NUM_SHORT_DSCALE_SHIFT)
-#define NUM_SHORT_WEIGHT_MAX	NUM_SHORT_WEIGHT_MASK
-#define NUM_SHORT_WEIGHT_MIN	(-(NUM_SHORT_WEIGHT_MASK + 1))
-
 /* a decoded numeric: sign, weight and up to a few base-10000 digits */
 typedef struct DecodedNumeric
 {

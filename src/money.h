@@ -84,15 +84,29 @@ micro_to_fen(Micro micro)
 }
 
 /*
- * The usual amounts, from 0 to 999,999.99 yuan, in line (the storage format of numeric: a
- * header word with sign, display scale and weight, then base-10000 digits; see money.c).  An
- * amount in fen has at most three digits there: ten-thousands of yuan, yuan, and fen × 100.
+ * The storage format of numeric (PostgreSQL's, fixed on disk): a header word with sign, display
+ * scale and weight, then base-10000 digits.  The short header form is what values of up to
+ * 63 in weight and display scale use; money.c reads both forms.
  */
-#define MONEY_NUMERIC_SHORT			0x8000	/* the short header form */
-#define MONEY_NUMERIC_SIGN_MASK		0xC000
-#define MONEY_NUMERIC_SHORT_NEG		0x2000
-#define MONEY_NUMERIC_DSCALE_2		(2 << 7)
-#define MONEY_NUMERIC_WEIGHT_MASK	0x007F	/* the weight's sign bit and six bits */
+#define NUM_SIGN_MASK			0xC000
+#define NUM_NEG					0x4000
+#define NUM_SHORT				0x8000
+#define NUM_SPECIAL				0xC000
+#define NUM_SHORT_SIGN_MASK		0x2000
+#define NUM_SHORT_DSCALE_MASK	0x1F80
+#define NUM_SHORT_DSCALE_SHIFT	7
+#define NUM_SHORT_WEIGHT_SIGN	0x0040
+#define NUM_SHORT_WEIGHT_MASK	0x003F
+
+/* the short header of an amount: display scale 2, and the weight with its sign bit */
+#define NUM_SHORT_DSCALE_2		(2 << NUM_SHORT_DSCALE_SHIFT)
+#define NUM_SHORT_WEIGHT_BITS	(NUM_SHORT_WEIGHT_SIGN | NUM_SHORT_WEIGHT_MASK)
+
+/*
+ * The usual amounts are converted in line below: written when below 1,000,000 yuan, read when
+ * below 100,000,000 yuan.  Such an amount has at most three digits (ten-thousands of yuan, yuan,
+ * and fen × 100).
+ */
 
 /*
  * fen_to_numeric_packed
@@ -105,7 +119,7 @@ fen_to_numeric_packed(Fen fen, char *buf)
 	if (fen == 0)
 	{
 		/* zero, the most frequent amount: the header word alone */
-		uint16		header = MONEY_NUMERIC_SHORT | MONEY_NUMERIC_DSCALE_2;
+		uint16		header = NUM_SHORT | NUM_SHORT_DSCALE_2;
 
 		SET_VARSIZE_SHORT(buf, VARHDRSZ_SHORT + sizeof(uint16));
 		memcpy(buf + VARHDRSZ_SHORT, &header, sizeof(uint16));
@@ -122,8 +136,8 @@ fen_to_numeric_packed(Fen fen, char *buf)
 		int			first = d0 ? 0 : d1 ? 1 : 2;	/* fen > 0: some digit is not zero */
 		int			last = d2 ? 3 : d1 ? 2 : 1;
 		int			n = last - first;
-		uint16		header = MONEY_NUMERIC_SHORT | MONEY_NUMERIC_DSCALE_2 |
-			(uint16) ((1 - first) & MONEY_NUMERIC_WEIGHT_MASK);
+		uint16		header = NUM_SHORT | NUM_SHORT_DSCALE_2 |
+			(uint16) ((1 - first) & NUM_SHORT_WEIGHT_BITS);
 		/* the three digits in storage order, from the first that is not zero, as one word:
 		 * written with one store (digits past n are overwritten by whatever comes next) */
 		uint64		digits = (d0 | d1 << 16 | d2 << 32) >> (16 * first);
@@ -154,7 +168,7 @@ numeric_body_to_fen(const char *body, int len, Fen *result)
 	if (len < 2 || len > 8)
 		return numeric_body_to_fen_general(body, len, result);
 	memcpy(&header, body, sizeof(uint16));
-	if ((header & (MONEY_NUMERIC_SIGN_MASK | MONEY_NUMERIC_SHORT_NEG)) != MONEY_NUMERIC_SHORT)
+	if ((header & (NUM_SIGN_MASK | NUM_SHORT_SIGN_MASK)) != NUM_SHORT)
 		return numeric_body_to_fen_general(body, len, result);
 	if (len >= 4)
 		memcpy(&x0, body + 2, sizeof(int16));
@@ -163,7 +177,7 @@ numeric_body_to_fen(const char *body, int len, Fen *result)
 	if (len == 8)
 		memcpy(&x2, body + 6, sizeof(int16));
 	/* by the weight of the first digit: ten-thousands of yuan (1), yuan (0), hundredths (-1) */
-	switch (header & MONEY_NUMERIC_WEIGHT_MASK)
+	switch (header & NUM_SHORT_WEIGHT_BITS)
 	{
 		case 1:
 			if (x2 % 100 != 0)
@@ -175,7 +189,7 @@ numeric_body_to_fen(const char *body, int len, Fen *result)
 				return false;
 			*result = (Fen) x0 * 100 + x1 / 100;
 			return true;
-		case MONEY_NUMERIC_WEIGHT_MASK:	/* -1 */
+		case NUM_SHORT_WEIGHT_BITS:	/* -1 */
 			if (len > 4 || x0 % 100 != 0)
 				return false;
 			*result = x0 / 100;

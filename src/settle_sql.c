@@ -29,6 +29,7 @@ typedef struct CallCache
 {
 	ClaimTypeCache claim_type;
 	SettlementShape result;		/* desc NULL until the first result */
+	char	   *policy;			/* the what-if policy argument last seen, as a C string */
 } CallCache;
 
 /*
@@ -71,14 +72,32 @@ result_shape(FunctionCallInfo fcinfo, CallCache *cc)
 
 /*
  * policy_arg
- *      The optional what-if policy argument (NULL: the policy in force).
+ *      The optional what-if policy argument (NULL: the policy in force).  It is nearly always the
+ *      same on every row: the C string is kept in the call site's cache and made anew only when
+ *      the argument changes.
  */
 static const char *
 policy_arg(FunctionCallInfo fcinfo, int argno)
 {
+	CallCache  *cc;
+	text	   *t;
+	int			len;
+
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
-	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+	cc = call_cache(fcinfo);
+	t = PG_GETARG_TEXT_PP(argno);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (cc->policy == NULL || strlen(cc->policy) != (size_t) len ||
+		memcmp(cc->policy, VARDATA_ANY(t), len) != 0)
+	{
+		if (cc->policy != NULL)
+			pfree(cc->policy);
+		cc->policy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
+		memcpy(cc->policy, VARDATA_ANY(t), len);
+		cc->policy[len] = '\0';
+	}
+	return cc->policy;
 }
 
 /*

@@ -209,9 +209,6 @@ varlena_room(Datum d)
 	return VARATT_IS_SHORT(v) ? VARSIZE_SHORT(v) : VARSIZE(v) + sizeof(int32);
 }
 
-/* the most bytes fen_to_numeric_packed writes for an amount */
-#define AMOUNT_ROOM FEN_NUMERIC_MAX
-
 /*
  * put_amount
  *      Append an amount at data + *off as a packed numeric.
@@ -234,7 +231,7 @@ settlement_datum_general(const Claim *claim, const Settlement *s, const Settleme
 		s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
 		s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
 	};
-	char		numerics[12 * AMOUNT_ROOM];
+	char		numerics[12 * FEN_NUMERIC_MAX];
 	Datum		v[N_SETTLEMENT_FIELDS];
 	bool		n[N_SETTLEMENT_FIELDS];
 	Size		p = 0;
@@ -249,7 +246,7 @@ settlement_datum_general(const Claim *claim, const Settlement *s, const Settleme
 		if (f == S_TRANSFER_TO)
 			f++;
 		v[f] = PointerGetDatum(numerics + p);
-		p += AMOUNT_ROOM;
+		p += FEN_NUMERIC_MAX;
 		(void) fen_to_numeric_packed(amounts[i], DatumGetPointer(v[f]));
 	}
 	v[S_TRANSFER_TO] = transfer;
@@ -285,7 +282,7 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
 	hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
 		: MAXALIGN(SizeofHeapTupleHeader);
 	room = hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) +
-		12 * AMOUNT_ROOM + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
+		12 * FEN_NUMERIC_MAX + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
 	td = (HeapTupleHeader) palloc(room);
 	data = (char *) td + hoff;
 

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(102);
+SELECT plan(104);
 
 \ir lib/settle_helpers.sql
 
@@ -398,6 +398,21 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(701, '330300', '2026-02-01', 'pre
   '{"policy": "WZ-DRAFT-MAT", "route": "maternity.prenatal", "maternity_fund": 3000, "over_cap": 0,
     "has_notes": ["WZ-PN"]}',
   'WZ-PN: exactly 3000 in a pregnancy is paid in full');
+-- the named policy may change from row to row of one scan: each row is settled under its own
+SELECT is((SELECT array_agg((matins_settle(c, p)).policy ORDER BY n)
+           FROM (SELECT * FROM (VALUES
+                   (1, pg_temp.c(711, '330300', '2026-02-01', 'prenatal', 3000), 'WZ-DRAFT-MAT'),
+                   (2, pg_temp.c(712, '620100', '2025-08-01', 'delivery', 100, hospital_level => 2), 'LZ-2025-MAT'),
+                   (3, pg_temp.c(713, '330300', '2026-02-01', 'prenatal', 3000), 'WZ-DRAFT-MAT')) v(n, c, p)
+                 ORDER BY n) x),
+  ARRAY['WZ-DRAFT-MAT', 'LZ-2025-MAT', 'WZ-DRAFT-MAT'],
+  'WZ-PN: a scan whose named policy changes settles each claim under the policy named on its row');
+SELECT throws_ok($$SELECT matins_settle(c, p) FROM (SELECT * FROM (VALUES
+                     (1, pg_temp.c(714, '330300', '2026-02-01', 'prenatal', 3000), 'WZ-DRAFT-MAT'),
+                     (2, pg_temp.c(715, '330300', '2026-02-01', 'prenatal', 3000), 'WZ-DRAFT')) v(n, c, p)
+                   ORDER BY n) x$$,
+  '22023', 'unknown policy "WZ-DRAFT"',
+  'WZ-PN: an unknown policy named after a good one in the same scan is an error naming it');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(702, '330300', '2026-02-01', 'prenatal', 3200), 'WZ-DRAFT-MAT'),
   '{"maternity_fund": 3000, "over_cap": 200, "transfer_to": "general_outpatient"}',
   'WZ-PN: over 3000 in one claim goes to general outpatient');
