@@ -10,7 +10,7 @@
 --                                   JL19-IP), general outpatient (JL19-OP), chronic (JL19-CH),
 --                                   special diseases (JL19-SP), prenatal (to outpatient), ART
 --   20% Baotou 150200 employees     delivery (NM-IP, employee annual cap), prenatal package (NM-PN)
---    5% Baotou spouses              delivery and inpatient family planning (NM-IP)
+--    5% Baotou spouses              delivery and inpatient family planning (NM-IP; in resident insurance)
 -- Dates lie in 2025-2026, from the day each region's policy is in force (Lanzhou 2025-06-27,
 -- Baotou 2026-03-31).  The data are deterministic (setseed and hashes of ids).
 
@@ -97,7 +97,7 @@ SELECT matins.make_claim(
                    WHEN profile IN ('JE', 'JR') THEN (ARRAY['220000', '220100', '220200'])[1 + pt % 3]
                    ELSE '150200' END,
     service_date => service_date,
-    scheme => CASE WHEN profile = 'JR' THEN 'resident' ELSE 'employee' END,
+    scheme => CASE WHEN profile IN ('JR', 'BTS') THEN 'resident' ELSE 'employee' END,
     person_type => CASE
         WHEN profile IN ('LZS', 'BTS') THEN 'spouse'
         WHEN profile = 'JR' THEN 'resident'

@@ -127,6 +127,7 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 				: decode_code(v[L_ITEM_CLASS], false, LINE_FIELD("item_class"), item_class_names, 1,
 							  N_ITEM_CLASSES, CLASS_CATALOG);
 		}
+		line->quantity_given = !isnull[L_QUANTITY];
 		if (isnull[L_QUANTITY])
 			line->quantity = 1;
 		else

@@ -43,7 +43,8 @@ typedef struct ClaimLine
 {
 	char	   *item_code;
 	ItemClass	item_class;
-	int32		quantity;
+	int32		quantity;		/* 1 when not given */
+	bool		quantity_given;
 	Fen			amount;
 	Fen			surcharge;
 	int			indication;		/* INDICATION_* bitmask; 0 when none */

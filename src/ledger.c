@@ -194,7 +194,9 @@ claim_year_of(const Claim *claim)
 /*
  * lock_usage
  *      Lock the person's ledger row (creating it on first use) and read the counters of one
- *      year and one pregnancy, in the keys of `prior`, into u.
+ *      year and one pregnancy, the items used and the last stay's deductible (kept beside the
+ *      years: a referral counts it across them; a ledger of 0.2.0 has it in the year), in the
+ *      keys of `prior`, into u.
  */
 static void
 lock_usage(int64 person_id, int year, int64 pregnancy_id, const Claim *claim, Usage *u)
@@ -210,6 +212,7 @@ lock_usage(int64 person_id, int year, int64 pregnancy_id, const Claim *claim, Us
 	keep_plan(&plan_lock,
 			  "SELECT coalesce(usage -> 'years' -> $2, '{}') || coalesce(usage -> 'pregnancies' -> $3, '{}')"
 			  " || jsonb_build_object('art_items_used', coalesce(usage -> 'art_items_used', '[]'))"
+			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', usage -> 'last_stay_deductible'))"
 			  " FROM matins.ledger WHERE person_id = $1 FOR UPDATE", 3, types);
 	if (SPI_execute_plan(plan_lock, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "matins: ledger lock failed");
@@ -229,14 +232,15 @@ lock_usage(int64 person_id, int year, int64 pregnancy_id, const Claim *claim, Us
 
 /*
  * store_usage
- *      Write one year's and one pregnancy's counters and the items used back to the ledger.
+ *      Write one year's and one pregnancy's counters, the items used and the last stay's
+ *      deductible back to the ledger.
  */
 static void
 store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 			const PregnancyUsage *p)
 {
-	Oid			types[6] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, JSONBOID, JSONBOID};
-	Datum		args[6];
+	Oid			types[7] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, NUMERICOID};
+	Datum		args[7];
 
 	args[0] = Int64GetDatum(person_id);
 	args[1] = CStringGetTextDatum(psprintf("%d", year));
@@ -244,10 +248,14 @@ store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 	args[3] = usage_year_jsonb(&u->year);
 	args[4] = usage_pregnancy_jsonb(cat, p);
 	args[5] = usage_art_jsonb(u, 0);
+	args[6] = fen_to_numeric(u->last_stay_deductible);
+	/* the last stay's deductible is kept only when there is one */
 	keep_plan(&plan_update,
-			  "UPDATE matins.ledger SET usage = jsonb_set(jsonb_set(jsonb_set(usage,"
-			  " ARRAY['years', $2], $4), ARRAY['pregnancies', $3], $5), '{art_items_used}', $6),"
-			  " updated_at = now() WHERE person_id = $1", 6, types);
+			  "UPDATE matins.ledger SET usage = (jsonb_set(jsonb_set(jsonb_set(usage,"
+			  " ARRAY['years', $2], $4), ARRAY['pregnancies', $3], $5), '{art_items_used}', $6)"
+			  " - 'last_stay_deductible')"
+			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', nullif($7, 0))),"
+			  " updated_at = now() WHERE person_id = $1", 7, types);
 	if (SPI_execute_plan(plan_update, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
 		elog(ERROR, "matins: ledger update failed");
 }

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -12,10 +13,11 @@
 
 /*
  * route_matches
- *      Whether a claim meets a route row's conditions (NULL conditions match anything).
+ *      Whether a claim meets a route row's conditions (NULL conditions match anything); with
+ *      any_procedure, whatever the row says of the procedure.
  */
 static bool
-route_matches(const RouteRow *r, const Claim *c)
+route_matches(const RouteRow *r, const Claim *c, bool any_procedure)
 {
 	if (r->benefit != c->benefit)
 		return false;
@@ -27,7 +29,7 @@ route_matches(const RouteRow *r, const Claim *c)
 		return false;
 	if (r->insured >= 0 && r->insured != (c->maternity_insured ? 1 : 0))
 		return false;
-	if (r->procedures != 0 && (r->procedures & (1u << c->procedure)) == 0)
+	if (!any_procedure && r->procedures != 0 && (r->procedures & (1u << c->procedure)) == 0)
 		return false;
 	if (r->locations != 0 && (r->locations & (1u << c->location)) == 0)
 		return false;
@@ -35,8 +37,33 @@ route_matches(const RouteRow *r, const Claim *c)
 }
 
 /*
+ * procedure_error
+ *      A claim without a procedure reached a route row that applies to some procedures only:
+ *      which row settles it, and how, depends on the procedure it does not give.
+ */
+static pg_noinline void
+procedure_error(const PolicyRow *policy, const RouteRow *r)
+{
+	StringInfoData list;
+
+	initStringInfo(&list);
+	for (int p = PROC_NONE + 1; p < N_PROCEDURES; p++)
+		if (r->procedures & (1u << p))
+			appendStringInfo(&list, "%s%s", list.len > 0 ? ", " : "", procedure_names[p]);
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("claim field procedure must not be null for benefit %s under policy %s",
+					benefit_names[r->benefit], policy->id),
+			 errdetail("Route %s (%s) applies to the procedures %s only, so the settlement depends on the procedure.",
+					   r->route, r->source, list.data),
+			 errhint("Give the family-planning procedure of the claim (iud_insert, iud_remove, abortion, medical_abortion, induced_labour, tubal_ligation, vas_ligation, tubal_reversal, vas_reversal or implant).")));
+}
+
+/*
  * find_route
- *      The first matching route row of a policy, looking through to its base policy.
+ *      The first matching route row of a policy, looking through to its base policy.  A claim
+ *      without a procedure that would match a row for some procedures is an error: the row
+ *      after it is no answer when the procedure might have been one of them.
  */
 static const RouteRow *
 find_route(const MatinsCatalog *cat, const PolicyRow *policy, const Claim *claim)
@@ -44,9 +71,16 @@ find_route(const MatinsCatalog *cat, const PolicyRow *policy, const Claim *claim
 	const PolicyRow *rows = policy_base(cat, policy);
 
 	for (int i = 0; rows && i < cat->n_routes; i++)
-		if (cat->routes[i].policy == rows->id &&
-			route_matches(&cat->routes[i], claim))
-			return &cat->routes[i];
+	{
+		const RouteRow *r = &cat->routes[i];
+
+		if (r->policy != rows->id)
+			continue;
+		if (route_matches(r, claim, false))
+			return r;
+		if (claim->procedure == PROC_NONE && r->procedures != 0 && route_matches(r, claim, true))
+			procedure_error(policy, r);
+	}
 	return NULL;
 }
 
@@ -116,9 +150,9 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("no rule settles benefit %s for a %s %s (%s, procedure %s, location %s) under %s%s%s",
-					benefit_names[claim->benefit], scheme_names[claim->scheme],
-					person_type_names[claim->person_type], setting_names[claim->setting],
+			 errmsg("no rule settles benefit %s for person type %s, scheme %s (%s, procedure %s, location %s) under %s%s%s",
+					benefit_names[claim->benefit], person_type_names[claim->person_type],
+					scheme_names[claim->scheme], setting_names[claim->setting],
 					claim->procedure == PROC_NONE ? "none" : procedure_names[claim->procedure],
 					location_names[claim->location],
 					candidates[0] ? candidates[0]->id : "",

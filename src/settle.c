@@ -266,16 +266,27 @@ pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo
 /*
  * split_lines
  *      For routes other than ART: the lines' classes give the scope parts (self lines are
- *      self_pay, class-B lines the class-B amount).
+ *      self_pay, class-B lines the class-B amount).  A line without a class is looked up in the
+ *      route's item catalog: only the prenatal package (NM-PN) and the prenatal list (WZ-LIST)
+ *      have one; elsewhere such a line names an item matins cannot know.
  */
 static void
-split_lines(const Claim *claim, Settlement *s, Fen *class_b)
+split_lines(const RouteRow *route, const Claim *claim, Settlement *s, Fen *class_b)
 {
+	bool		has_items = route->handler == H_PRENATAL_PACKAGE || route->handler == H_PRENATAL_LIST;
+
 	*class_b = 0;
 	for (int i = 0; i < claim->nlines; i++)
 	{
 		const ClaimLine *l = &claim->lines[i];
 
+		if (l->item_class == CLASS_CATALOG && !has_items)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+					 errdetail("Route %s (%s) has no item catalog to look the item up in.",
+							   route->route, route->source),
+					 errhint("Give the line an item_class: 'A', 'B' or 'self'.")));
 		if (l->item_class == CLASS_SELF)
 			s->self_pay += l->amount;
 		else if (l->item_class == CLASS_B)
@@ -339,7 +350,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	else
 	{
 		if (claim->nlines > 0)
-			split_lines(claim, s, &class_b);
+			split_lines(ctx.route, claim, s, &class_b);
 		else
 		{
 			s->self_pay = claim->self_pay;

@@ -25,7 +25,6 @@ typedef struct YearUsage
 {
 	int			year;			/* 0: not started */
 	Fen			inpatient_position; /* cumulative in-scope inpatient + special (JL19-IP) */
-	Fen			last_stay_deductible;	/* deductible standard of the last inpatient stay */
 	Fen			resident_fund_paid; /* toward the resident yearly maximum */
 	Fen			employee_fund_paid; /* toward employee.annual_cap */
 	Fen			art_deductible_paid;
@@ -92,6 +91,11 @@ typedef struct Usage
 	PregnancyUsage first_pregnancy;
 	int			n_pregnancies;
 	int			max_pregnancies;
+	/*
+	 * JL19-IP referral: the deductible standard of the person's last inpatient stay.  A referral
+	 * counts it whatever the year the referring stay fell in, so a new year leaves it.
+	 */
+	Fen			last_stay_deductible;
 	int			n_art_used;		/* JL24-ART-4: items paid once per person */
 	char		art_used[MAX_ART_USED][10];
 	MemoryContext cxt;			/* where pregnancies grow */

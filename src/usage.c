@@ -25,6 +25,7 @@ usage_init(Usage *u, MemoryContext cxt)
 	u->pregnancies = NULL;
 	u->n_pregnancies = u->max_pregnancies = 0;
 	u->n_art_used = 0;
+	u->last_stay_deductible = 0;
 	u->cxt = cxt;
 }
 
@@ -116,7 +117,7 @@ typedef struct PriorKey
 
 static const PriorKey prior_keys[] = {
 	{"inpatient_position", offsetof(YearUsage, inpatient_position)},
-	{"last_stay_deductible", offsetof(YearUsage, last_stay_deductible)},
+	{"last_stay_deductible", 0},
 	{"resident_fund_paid", offsetof(YearUsage, resident_fund_paid)},
 	{"employee_fund_paid", offsetof(YearUsage, employee_fund_paid)},
 	{"art_deductible_paid", offsetof(YearUsage, art_deductible_paid)},
@@ -286,7 +287,9 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 		*(Fen *) ((char *) &ta->u->year + prior_keys[i].offset) = jsonb_fen(v, k);
 		return;
 	}
-	if (strcmp(k, "prenatal_paid") == 0)
+	if (strcmp(k, "last_stay_deductible") == 0)
+		ta->u->last_stay_deductible = jsonb_fen(v, k);
+	else if (strcmp(k, "prenatal_paid") == 0)
 		ta->preg->prenatal_paid = jsonb_fen(v, k);
 	else if (strcmp(k, "screening_used") == 0)
 	{
@@ -321,11 +324,19 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 		it = JsonbIteratorInit(v->val.binary.data);
 		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
 		{
+			char	   *code;
+			bool		known = false;
+
 			if (tok != WJB_ELEM)
 				continue;
 			if (e.type != jbvString || e.val.string.len > 9)
 				prior_error(k, "must hold item codes as strings");
-			usage_mark_art(ta->u, pnstrdup(e.val.string.val, e.val.string.len));
+			code = pnstrdup(e.val.string.val, e.val.string.len);
+			for (int i = 0; i < ta->cat->n_art_items && !known; i++)
+				known = strcmp(ta->cat->art_items[i].code, code) == 0;
+			if (!known)
+				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
+			usage_mark_art(ta->u, code);
 		}
 	}
 }
@@ -477,7 +488,7 @@ usage_subtract(Usage *u, PregnancyUsage *p, const Usage *delta, const PregnancyU
 	{
 		Fen		   *f;
 
-		if (prior_keys[i].offset == 0 || strcmp(prior_keys[i].key, "last_stay_deductible") == 0)
+		if (prior_keys[i].offset == 0)
 			continue;
 		f = (Fen *) ((char *) &u->year + prior_keys[i].offset);
 		*f = fen_max(0, *f - *(const Fen *) ((const char *) &delta->year + prior_keys[i].offset));
@@ -520,7 +531,7 @@ usage_difference(const Usage *before, const PregnancyUsage *pbefore, const Usage
 	delta->year.year = after->year.year;
 	for (int i = 0; i < (int) lengthof(prior_keys); i++)
 	{
-		if (prior_keys[i].offset == 0 || strcmp(prior_keys[i].key, "last_stay_deductible") == 0)
+		if (prior_keys[i].offset == 0)
 			continue;
 		*(Fen *) ((char *) &delta->year + prior_keys[i].offset) =
 			*(const Fen *) ((const char *) &after->year + prior_keys[i].offset) -

@@ -4,7 +4,7 @@
 -- amount computed by hand from rules.md; every settlement check also asserts the identities.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(44);
+SELECT plan(45);
 
 \ir lib/settle_helpers.sql
 
@@ -78,6 +78,13 @@ SELECT pg_temp.settles(matins_settle(pg_temp.a(7, ARRAY[pg_temp.l('311600011', 1
 SELECT pg_temp.settles(matins_settle(pg_temp.a(8, ARRAY[pg_temp.l('311600009', 1, 600)], 1)),
   '{"pre_self_pay": 60, "in_scope": 540, "deductible": 300, "pooled_fund": 156, "copay": 84}',
   'JL24-ART-2: level 1: deductible 300, 65% for residents');
+-- 311600009 700 with a surcharge of 100 the item does not list: no part of the standard 600, so
+-- the 100 is over_limit (JL24-ART-3), not self_pay (only a listed, excluded surcharge is); level 1:
+-- pre 60; in_scope 540; (540 - 300) x 65% = 156; copay 84; personal 700 - 156 = 544
+SELECT pg_temp.settles(matins_settle(pg_temp.a(81, ARRAY[pg_temp.l('311600009', 1, 700, 100)], 1)),
+  '{"self_pay": 0, "over_limit": 100, "pre_self_pay": 60, "in_scope": 540, "deductible": 300,
+    "pooled_fund": 156, "copay": 84, "personal": 544}',
+  'JL24-ART-3: a surcharge the item does not list is over_limit');
 -- 311600010 1000 at level 2 (600, 60%): standard 900; over_limit 100; pre 90; in_scope 810;
 -- (810 - 600) x 60% = 126
 SELECT pg_temp.settles(matins_settle(pg_temp.a(9, ARRAY[pg_temp.l('311600010', 1, 1000)], 2)),
@@ -292,7 +299,7 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM cap1), 67),
   'JL24-ART-2: ART payments count toward the resident yearly maximum with inpatient care (run)');
 -- ART is only in the catalog from 2024-07-01, and only outpatient
 SELECT throws_ok($$SELECT matins_settle(pg_temp.a(68, ARRAY[pg_temp.l('311600009', 1, 600)], service_date => '2024-06-30'))$$,
-  '22023', 'no rule settles benefit art for a resident resident (outpatient, procedure none, location local) under JL-2019-RES',
+  '22023', 'no rule settles benefit art for person type resident, scheme resident (outpatient, procedure none, location local) under JL-2019-RES',
   'JL24-ART-1: no ART route before 2024-07-01');
 
 SELECT * FROM finish();

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(66);
+SELECT plan(68);
 
 \ir lib/settle_helpers.sql
 
@@ -123,6 +123,20 @@ SELECT pg_temp.settles(matins_settle(pg_temp.r(18, '2025-03-05', 'inpatient', 10
     '{"last_stay_deductible": 500, "inpatient_position": 5000}'::jsonb),
   '{"deductible": 300, "pooled_fund": 5335}',
   'JL19-IP: the same with the referring stay given as prior');
+-- a referral across 1 January still counts the referring stay: the level-2 stay of 2025-12-28
+-- (deductible 500), then an upward referral on 2026-01-03 to level 3 (900 from 2026): 900 - 500
+-- = 400; the new year's position 400 .. 10000: 9600 x 55% = 5280
+CREATE TEMP TABLE ip_new_year AS SELECT ARRAY[
+    pg_temp.r(161, '2025-12-28', 'inpatient', 5000, 2, person_id => 161),
+    pg_temp.r(162, '2026-01-03', 'inpatient', 10000, 3, person_id => 161, referral => 'up')] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ip_new_year), 162),
+  '{"deductible": 400, "pooled_fund": 5280, "has_notes": ["JL19-IP:referral"]}',
+  'JL19-IP: a referral in January counts the referring stay of December (run)');
+-- the same in the prior form: the year's counters are new, the last stay's deductible is not
+SELECT pg_temp.settles(matins_settle(pg_temp.r(163, '2026-01-03', 'inpatient', 10000, 3, referral => 'up'),
+    '{"last_stay_deductible": 500}'::jsonb),
+  '{"deductible": 400, "pooled_fund": 5280}',
+  'JL19-IP: a referral in January with the December stay given as prior');
 -- downward referral to level 2 after a level-3 stay (800 > 500): no deductible; 10000 x 70% = 7000
 SELECT pg_temp.settles(matins_settle(pg_temp.r(19, '2025-03-05', 'inpatient', 10000, 2, referral => 'down'),
     '{"last_stay_deductible": 800}'::jsonb),

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(132);
+SELECT plan(147);
 
 \ir lib/settle_helpers.sql
 
@@ -126,19 +126,19 @@ INSERT INTO bad VALUES
   '22023', 'policy "BT-2026-MAT" governs region 150200, not the claim''s region 150000',
   'NM-IP: a city''s policy cannot be named for its province'),
  (39, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'delivery', 1000, person_type => 'spouse'))$$,
-  '22023', 'no rule settles benefit delivery for a employee spouse (inpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  '22023', 'no rule settles benefit delivery for person type spouse, scheme employee (inpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
   'JL24-DL: a spouse in Jilin has no rule (no seed covers it)'),
  (40, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'inpatient', 1000, person_type => 'resident', hospital_level => 2))$$,
-  '22023', 'no rule settles benefit inpatient for a resident resident (inpatient, procedure none, location local) under LZ-2025-MAT',
+  '22023', 'no rule settles benefit inpatient for person type resident, scheme resident (inpatient, procedure none, location local) under LZ-2025-MAT',
   'LZ-IP: a resident''s inpatient stay in Lanzhou has no rule'),
  (41, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'art', NULL, hospital_level => 3, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
-  '22023', 'no rule settles benefit art for a employee enterprise (outpatient, procedure none, location local) under LZ-2025-MAT',
+  '22023', 'no rule settles benefit art for person type enterprise, scheme employee (outpatient, procedure none, location local) under LZ-2025-MAT',
   'JL24-ART-1: ART in Lanzhou has no rule'),
  (42, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, setting => 'inpatient', person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
-  '22023', 'no rule settles benefit art for a resident resident (inpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  '22023', 'no rule settles benefit art for person type resident, scheme resident (inpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
   'JL24-ART-4: ART items are outpatient only'),
  (43, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'outpatient', 1000, hospital_level => 1))$$,
-  '22023', 'no rule settles benefit outpatient for a employee enterprise (outpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  '22023', 'no rule settles benefit outpatient for person type enterprise, scheme employee (outpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
   'JL19-OP: an employee''s general outpatient care in Jilin has no rule'),
  (44, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'inpatient', 1000, person_type => 'resident'))$$,
   '22004', 'claim field hospital_level must not be null for route resident.inpatient',
@@ -241,7 +241,31 @@ INSERT INTO bad VALUES
   'JL19-CH: a code that is not a chronic disease is an error'),
  (77, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'special', 100, person_type => 'resident', hospital_level => 3, disease => 'CH01'))$$,
   '22023', 'unknown special disease "CH01"',
-  'JL19-SP: a code that is not a special disease is an error');
+  'JL19-SP: a code that is not a special disease is an error'),
+ (78, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'family_planning', 1000))$$,
+  '22004', 'claim field procedure must not be null for benefit family_planning under policy JL-2024-MAT',
+  'JL24-FP: a family-planning claim without its procedure is an error (100% or the ratio depends on it)'),
+ (79, $$SELECT matins_settle(pg_temp.c(1, '150200', '2026-05-01', 'family_planning', 3000, setting => 'inpatient', hospital_level => 2))$$,
+  '22004', 'claim field procedure must not be null for benefit family_planning under policy BT-2026-MAT',
+  'NM-IP: an inpatient family-planning stay without its procedure is an error (a reversal follows other rules)'),
+ (80, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'family_planning', 300, setting => 'outpatient', hospital_level => 2))$$,
+  '22004', 'claim field procedure must not be null for route maternity.family_planning',
+  'LZ-FPO: an outpatient family-planning claim without its procedure is an error, not a quota of 0'),
+ (81, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'screening', NULL, hospital => '甘肃省人民医院', lines => ARRAY[pg_temp.l('FOO', 1, 100)]))$$,
+  '22023', 'unknown item code "FOO" in claim line 1',
+  'LZ-SCR: a line without a class on a route with no item catalog is an unknown item'),
+ (82, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600008', NULL, 3000, 0, 'monogenic')]))$$,
+  '22004', 'claim field lines[1].quantity must not be null for item 311600008',
+  'JL24-ART-4: an item priced per embryo needs its quantity'),
+ (83, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"art_items_used": ["999"]}'::jsonb)$$,
+  '22023', 'prior key "art_items_used" has an unknown item "999" (the ART items are in matins.art_item)',
+  'JL24-ART-4: prior art_items_used names ART items only'),
+ (84, $$SELECT matins_settle(pg_temp.c(1, '150200', '2026-05-01', 'delivery', 9000, person_type => 'spouse', scheme => 'employee', hospital_level => 2))$$,
+  '22023', 'no rule settles benefit delivery for person type spouse, scheme employee (inpatient, procedure none, location local) under BT-2026-MAT',
+  'NM-IP: a spouse who is not in resident insurance has no rule'),
+ (85, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'delivery', 6000, person_type => 'spouse', scheme => 'resident', hospital_level => 2))$$,
+  '22023', 'no rule settles benefit delivery for person type spouse, scheme resident (inpatient, procedure none, location local) under LZ-2025-MAT',
+  'LZ-SPO: a spouse in basic medical insurance (resident) has no spouse rule');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

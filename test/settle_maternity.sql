@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(104);
+SELECT plan(107);
 
 \ir lib/settle_helpers.sql
 
@@ -131,7 +131,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(154, '220000', '2025-02-01', 'pre
 -- the day before 2024-07-01 no maternity policy is in force in Jilin: only the resident policy,
 -- which has no prenatal route -> an error saying no rule settles it (rules.md §0)
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(161, '220000', '2024-06-30', 'prenatal', 500))$$,
-  '22023', 'no rule settles benefit prenatal for a employee enterprise (outpatient, procedure none, location local) under JL-2019-RES',
+  '22023', 'no rule settles benefit prenatal for person type enterprise, scheme employee (outpatient, procedure none, location local) under JL-2019-RES',
   'JL24-PN: on 2024-06-30 there is no Jilin maternity policy');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(162, '220000', '2024-07-01', 'prenatal', 500)),
   '{"policy": "JL-2024-MAT", "fund_total": 500}',
@@ -462,9 +462,15 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(711, '330300', '2026-02-01', 'fam
     procedure => 'tubal_ligation', hospital_level => 3), 'WZ-DRAFT-MAT'),
   '{"route": "maternity.family_planning", "maternity_fund": 4000, "has_notes": ["WZ-IP"]}',
   'WZ-IP: in-city family-planning surgery is paid in full');
+-- WZ-IP pays every in-city family-planning stay in full: the procedure changes nothing, so a
+-- claim without it settles (the error is for routes that depend on it)
+SELECT pg_temp.settles(matins_settle(pg_temp.c(713, '330300', '2026-02-01', 'family_planning', 3000,
+    setting => 'inpatient', hospital_level => 3), 'WZ-DRAFT-MAT'),
+  '{"route": "maternity.family_planning", "maternity_fund": 3000, "has_notes": ["WZ-IP"]}',
+  'WZ-IP: a family-planning stay without its procedure is paid in full');
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(712, '330300', '2026-02-01', 'delivery', 8000,
     hospital_level => 3, location => 'province'), 'WZ-DRAFT-MAT')$$,
-  '22023', 'no rule settles benefit delivery for a employee enterprise (inpatient, procedure none, location province) under WZ-DRAFT-MAT',
+  '22023', 'no rule settles benefit delivery for person type enterprise, scheme employee (inpatient, procedure none, location province) under WZ-DRAFT-MAT',
   'WZ-IP: only in-city deliveries are on the maternity route');
 
 ------------------------------------------------------------------ Lanzhou
@@ -474,6 +480,18 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(801, '620100', '2025-09-01', 'fam
   '{"route": "maternity.family_planning", "pre_self_pay": 0, "in_scope": 4800, "maternity_fund": 4800,
     "personal": 200, "has_notes": ["LZ-IP"]}',
   'LZ-IP: inpatient family planning is paid 100%');
+-- LZ-IP: 100% whatever the procedure, so a stay without it settles: 2500 paid
+SELECT pg_temp.settles(matins_settle(pg_temp.c(817, '620100', '2025-09-01', 'family_planning', 2500,
+    setting => 'inpatient', hospital_level => 2)),
+  '{"route": "maternity.family_planning", "maternity_fund": 2500, "has_notes": ["LZ-IP"]}',
+  'LZ-IP: an inpatient family-planning stay without its procedure is paid 100%');
+-- a line with a class settles on a route without an item catalog: 'A' 120 in scope, 'self' 30
+-- self-paid; screening at a designated hospital: min(120, 160) = 120
+SELECT pg_temp.settles(matins_settle(pg_temp.c(818, '620100', '2025-09-01', 'screening', NULL,
+    hospital => '甘肃省人民医院',
+    lines => ARRAY[pg_temp.l('250101001', 1, 120, item_class => 'A'), pg_temp.l('X-1', 1, 30, item_class => 'self')])),
+  '{"self_pay": 30, "in_scope": 120, "maternity_fund": 120, "personal": 30, "has_notes": ["LZ-SCR"]}',
+  'LZ-SCR: lines with a class need no item catalog');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(802, '620100', '2025-09-01', 'delivery', 6000, person_type => 'retiree')),
   '{"maternity_fund": 6000}',
   'LZ-IP: a retiree has the medical benefits (LZ-WHO)');

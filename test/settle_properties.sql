@@ -292,7 +292,8 @@ SELECT is_empty($$SELECT a.i FROM sv a
                 a.pre_self_pay, a.in_scope, a.deductible, a.copay, a.over_cap, a.transfer_to,
                 a.maternity_fund, a.pooled_fund, a.fund_total, a.personal, a.notes)::matins.settlement$$,
   'JL24-PN: the run equals matins_settle with prior prenatal_paid');
--- Jilin resident inpatient: prior inpatient_position, resident_fund_paid, last_stay_deductible
+-- Jilin resident inpatient: prior inpatient_position, resident_fund_paid (this year's), and
+-- last_stay_deductible (the person's last stay, whatever its year: JL19-IP referral)
 SELECT is_empty($$SELECT a.i FROM sv a
     WHERE a.route = 'resident.inpatient'
       AND matins_settle(a.c, jsonb_build_object(
@@ -308,7 +309,7 @@ SELECT is_empty($$SELECT a.i FROM sv a
             'last_stay_deductible', coalesce((SELECT CASE WHEN (b.c).referral = 'down' AND (b.c).hospital_level = 1 THEN 0
                     ELSE matins.param((b.c).region, 'resident.inpatient.deductible.l' || (b.c).hospital_level, (b.c).service_date) END
                 FROM sv b
-                WHERE b.person_id = a.person_id AND b.year = a.year AND b.route = 'resident.inpatient'
+                WHERE b.person_id = a.person_id AND b.route = 'resident.inpatient'
                   AND ((b.c).service_date, b.i) < ((a.c).service_date, a.i)
                 ORDER BY (b.c).service_date DESC, b.i DESC LIMIT 1), 0)))
           IS DISTINCT FROM ROW(a.claim_id, a.policy, a.route, a.total, a.self_pay, a.over_limit,

@@ -68,16 +68,26 @@ art_standard(const ArtItemRow *item, int units, bool surcharge_billed)
 
 /*
  * art_line
- *      Split one ART catalog line into self_pay, over_limit and the class-B catalog amount.
+ *      Split one ART catalog line (line number i + 1) into self_pay, over_limit and the class-B
+ *      catalog amount.  An item priced per embryo or egg needs its quantity.
  */
 static void
-art_line(SettleContext *ctx, const ClaimLine *l, const ArtItemRow *item, Fen *class_b)
+art_line(SettleContext *ctx, int i, const ClaimLine *l, const ArtItemRow *item, Fen *class_b)
 {
 	Settlement *s = ctx->s;
 	Fen			charged = l->amount;
 	int			units = l->quantity;
 	Fen			standard,
 				in_catalog;
+
+	if (item->unit != ART_UNIT_PROCEDURE && !l->quantity_given)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claim field lines[%d].quantity must not be null for item %s", i + 1, item->code),
+				 errdetail("Rule JL24-ART-4 prices %s per %s.", item->code,
+						   item->unit == ART_UNIT_EMBRYO ? "embryo" : "egg"),
+				 errhint("Give the number of %s the line charges for.",
+						 item->unit == ART_UNIT_EMBRYO ? "embryos" : "eggs")));
 
 	if (item->once_per_person && usage_art_used(ctx->usage, item->code))
 	{
@@ -93,7 +103,12 @@ art_line(SettleContext *ctx, const ClaimLine *l, const ArtItemRow *item, Fen *cl
 		add_step(s, "JL24-ART-4", l->amount, 0, 0, psprintf("%s without its indication", item->code));
 		return;
 	}
-	if (l->surcharge > 0 && !item->surcharge_payable)
+	/*
+	 * A surcharge the item lists but the fund excludes (311600001's endoscopic one) is self-paid
+	 * (JL24-ART-4).  A surcharge the item does not list is no part of its standard: it stays in
+	 * the charge and ends above the standard, as over_limit (JL24-ART-3).
+	 */
+	if (l->surcharge > 0 && item->surcharge_kind != SURCHARGE_NONE && !item->surcharge_payable)
 	{
 		s->self_pay += l->surcharge;
 		charged -= l->surcharge;
@@ -154,7 +169,7 @@ handle_art(SettleContext *ctx)
 		if (l->item_class == CLASS_SELF)
 			s->self_pay += l->amount;
 		else if (item != NULL)
-			art_line(ctx, l, item, &class_b);
+			art_line(ctx, i, l, item, &class_b);
 		else if (l->item_class == CLASS_B)
 			class_b += l->amount;
 		else if (l->item_class == CLASS_A)

@@ -93,41 +93,42 @@ pay_by_bands(SettleContext *ctx)
 /*
  * handle_resident_inpatient
  *      JL19-IP: a deductible per admission by level (region parameter), counted continuously on
- *      referral (only what this level's deductible exceeds the referring stay's; none on a
- *      downward referral to level 1), then the bands on the year's cumulative position, within
- *      the resident yearly maximum (200000).
+ *      referral (only what this level's deductible exceeds the referring stay's, whatever year
+ *      that stay fell in; none on a downward referral to level 1), then the bands on the year's
+ *      cumulative position, within the resident yearly maximum (200000).
+ *
+ *      Reading: a downward referral to level 1 has no deductible at all, so the region's level-1
+ *      standard is not needed for it, and a later referral from that stay counts 0.
  */
 void
 handle_resident_inpatient(SettleContext *ctx)
 {
 	const Claim *c = ctx->claim;
 	Settlement *s = ctx->s;
-	YearUsage  *y = &ctx->usage->year;
-	Fen			standard;
-	Fen			applied;
-	const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP");
+	Usage	   *u = ctx->usage;
+	Fen			standard = 0;
+	Fen			applied = 0;
 
 	if (c->referral == REF_DOWN && c->hospital_level == 1)
 	{
 		add_note(s, "JL19-IP:down_referral");
 		add_step(s, "JL19-IP", 0, -1, 0, "downward referral to a level-1 hospital: no deductible");
-		applied = 0;
-		standard = 0;
 	}
 	else
 	{
-		standard = micro_to_fen(route_param(ctx, pname));
-		applied = standard;
+		const char *pname = level_name(ctx, "resident.inpatient.deductible", "JL19-IP");
+
+		standard = applied = micro_to_fen(route_param(ctx, pname));
 		if (c->referral != REF_NONE)
 		{
-			applied = fen_max(0, standard - y->last_stay_deductible);
+			applied = fen_max(0, standard - u->last_stay_deductible);
 			add_note(s, "JL19-IP:referral");
 			add_step(s, "JL19-IP", standard, -1, applied, "referral: deductible counted continuously");
 		}
 	}
 	s->deductible = fen_min(s->in_scope, applied);
 	add_step(s, "JL19-IP", applied, -1, s->deductible, "deductible of this stay");
-	y->last_stay_deductible = standard;
+	u->last_stay_deductible = standard;
 	pay_by_bands(ctx);
 }
 

@@ -245,7 +245,8 @@ designated(SettleContext *ctx)
  *      The spouse's half (LZ-SPO) halves the screening payment (50% of min(cost, 160)) and the
  *      family-planning quotas themselves (130/100/100).  The part above a quota is personal; a
  *      claim the quota does not cover (not designated, level too low, no quota for the
- *      procedure, used already) goes to general outpatient.
+ *      procedure, used already) goes to general outpatient.  A family-planning claim must name
+ *      its procedure: the quota is the procedure's.
  */
 void
 handle_quota(SettleContext *ctx)
@@ -257,6 +258,12 @@ handle_quota(SettleContext *ctx)
 	Fen			base,
 				fund;
 
+	if (c->benefit == BEN_FAMILY_PLANNING && c->procedure == PROC_NONE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("claim field procedure must not be null for route %s", ctx->route->route),
+				 errdetail("Rule %s pays a quota per procedure.", ctx->route->source),
+				 errhint("Give the family-planning procedure of the claim (abortion, iud_insert, iud_remove, ...).")));
 	for (int i = 0; i < ctx->cat->n_quotas; i++)
 	{
 		const QuotaRow *r = &ctx->cat->quotas[i];
