@@ -391,7 +391,15 @@ event_decode(Datum event_datum, EventTypeCache *tc, MemoryContext cxt, Event *e)
 		e->unit_avg_wage = decode_fen(v[F_UNIT_AVG_WAGE], "event field unit_avg_wage");
 	e->has_claim_date = !isnull[F_CLAIM_DATE];
 	if (e->has_claim_date)
+	{
 		e->claim_date = finite_date(v[F_CLAIM_DATE], "event field claim_date");
+		if (e->claim_date < e->event_date)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("event field claim_date = %s is before event_date %s",
+							date_text(e->claim_date), date_text(e->event_date)),
+					 errhint("The allowance is applied for on or after the birth or termination; leave claim_date NULL when it is not known.")));
+	}
 	e->employer_arrears = isnull[F_EMPLOYER_ARREARS] ? false : DatumGetBool(v[F_EMPLOYER_ARREARS]);
 
 	if (isnull[F_CONTRIBUTIONS])

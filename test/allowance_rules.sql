@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(141);
+SELECT plan(143);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -206,6 +206,11 @@ SELECT is((pg_temp.lz(claim_date => '2026-09-16')).amount, 0.00, 'LZ-AL: ... amo
 SELECT is((pg_temp.lz(claim_date => '2026-09-16')).grant_amount, 0.00, 'LZ-DIR Reading: ... and the grant lapsed too');
 SELECT ok((pg_temp.lz(claim_date => '2026-09-16')).notes @> ARRAY['LZ-AL', 'LZ-DIR', 'apply_by_passed'],
           'LZ-AL, LZ-DIR: the notes say the deadline passed');
+-- applied for on the day of the birth (2025-09-15): in time; the day before it: an error
+SELECT is((pg_temp.lz(claim_date => '2025-09-15')).amount, 36000.00, 'LZ-AL: applied on the day of the birth: 36000.00');
+SELECT throws_ok($$SELECT pg_temp.lz(claim_date => '2025-09-14')$$, '22023',
+    'event field claim_date = 2025-09-14 is before event_date 2025-09-15',
+    'LZ-AL: an application dated before the birth is an error naming both dates');
 SELECT is((matins_allowance(make_event(region => '620100', event_date => '2028-02-29'))).apply_by,
           '2029-02-28'::date, 'LZ-AL: a year after 29 February is 28 February');
 -- LZ-ARR

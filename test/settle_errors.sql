@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(147);
+SELECT plan(149);
 
 \ir lib/settle_helpers.sql
 
@@ -265,7 +265,10 @@ INSERT INTO bad VALUES
   'NM-IP: a spouse who is not in resident insurance has no rule'),
  (85, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'delivery', 6000, person_type => 'spouse', scheme => 'resident', hospital_level => 2))$$,
   '22023', 'no rule settles benefit delivery for person type spouse, scheme resident (inpatient, procedure none, location local) under LZ-2025-MAT',
-  'LZ-SPO: a spouse in basic medical insurance (resident) has no spouse rule');
+  'LZ-SPO: a spouse in basic medical insurance (resident) has no spouse rule'),
+ (86, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'outpatient', 100, person_type => 'resident', hospital_level => 1, disease => 'XYZ'))$$,
+  '22023', 'unknown disease "XYZ"',
+  'JL19-OP: an unknown disease code on a general outpatient claim is an error');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

@@ -219,6 +219,31 @@ pay_outpatient(SettleContext *ctx, Fen calc, Fen room)
 }
 
 /*
+ * check_outpatient_disease
+ *      The disease of a general outpatient claim, when it has one, is a code of the contract:
+ *      'HTN' or 'DM' (level-2 medication, JL19-OP), or a chronic or special disease of the policy.
+ */
+static void
+check_outpatient_disease(SettleContext *ctx)
+{
+	const char *code = ctx->claim->disease;
+	const MatinsCatalog *cat = ctx->cat;
+
+	if (code == NULL || strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0)
+		return;
+	for (int i = 0; i < cat->n_chronic; i++)
+		if (cat->chronic[i].policy == ctx->rows_policy->id && strcmp(cat->chronic[i].code, code) == 0)
+			return;
+	for (int i = 0; i < cat->n_special; i++)
+		if (cat->special[i].policy == ctx->rows_policy->id && strcmp(cat->special[i].code, code) == 0)
+			return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown disease \"%s\"", code),
+			 errhint("A general outpatient claim's disease is 'HTN' or 'DM' (level-2 medication, JL19-OP), a chronic disease CH.. or a special disease SP.., or NULL.")));
+}
+
+/*
  * handle_resident_outpatient
  *      JL19-OP: general outpatient at 50% after a yearly deductible, at level 1 and below, and at
  *      level 2 only for hypertension and diabetes medication; a yearly limit (700 or 1000) and
@@ -236,6 +261,7 @@ handle_resident_outpatient(SettleContext *ctx)
 				fund;
 	Micro		ratio;
 
+	check_outpatient_disease(ctx);
 	(void) level_name(ctx, "resident.outpatient", "JL19-OP");
 	if (c->hospital_level == 3)
 		return pay_nothing(ctx, "JL19-OP", "JL19-OP:level_3_not_covered", TRANSFER_PERSONAL);
