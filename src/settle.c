@@ -315,6 +315,31 @@ note_policy_conditions(SettleContext *ctx)
 }
 
 /*
+ * check_scheme
+ *      A resident is in resident insurance, and a unit's employee (enterprise or public) in
+ *      employee insurance; the other person types may be in either (a flexible worker may join
+ *      resident insurance, a spouse's scheme says which insurance she has of her own).
+ */
+static void
+check_scheme(const Claim *claim)
+{
+	bool		want_resident;
+
+	if (claim->person_type == PT_RESIDENT)
+		want_resident = true;
+	else if (claim->person_type == PT_ENTERPRISE || claim->person_type == PT_PUBLIC)
+		want_resident = false;
+	else
+		return;
+	if ((claim->scheme == SCHEME_RESIDENT) != want_resident)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim field scheme = %s does not go with person_type = %s",
+						scheme_names[claim->scheme], person_type_names[claim->person_type]),
+				 errhint("A resident (城乡居民) is in resident insurance: scheme 'resident'; an enterprise or public-unit employee is in employee insurance: scheme 'employee'.")));
+}
+
+/*
  * settle
  *      Settle one claim after `usage` (which it advances).  policy_name: NULL for the policy in
  *      force, else a what-if policy id.
@@ -332,6 +357,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	ctx.claim = claim;
 	ctx.usage = usage;
 	ctx.s = s;
+	check_scheme(claim);
 	resolve_route(&ctx, policy_name);
 	year = date_year(claim->service_date);
 	usage_enter_year(usage, year);

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(149);
+SELECT plan(153);
 
 \ir lib/settle_helpers.sql
 
@@ -268,7 +268,13 @@ INSERT INTO bad VALUES
   'LZ-SPO: a spouse in basic medical insurance (resident) has no spouse rule'),
  (86, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'outpatient', 100, person_type => 'resident', hospital_level => 1, disease => 'XYZ'))$$,
   '22023', 'unknown disease "XYZ"',
-  'JL19-OP: an unknown disease code on a general outpatient claim is an error');
+  'JL19-OP: an unknown disease code on a general outpatient claim is an error'),
+ (87, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', scheme => 'employee', hospital_level => 3, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
+  '22023', 'claim field scheme = employee does not go with person_type = resident',
+  'JL24-ART-2: a resident is not settled at employee rates'),
+ (88, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'delivery', 6000, person_type => 'enterprise', scheme => 'resident', hospital_level => 2))$$,
+  '22023', 'claim field scheme = resident does not go with person_type = enterprise',
+  'LZ-IP: an enterprise employee is in employee insurance');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
