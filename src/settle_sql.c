@@ -22,6 +22,7 @@ PG_FUNCTION_INFO_V1(matins_settle_prior);
 PG_FUNCTION_INFO_V1(matins_settle_run_transfn);
 PG_FUNCTION_INFO_V1(matins_settle_run_finalfn);
 PG_FUNCTION_INFO_V1(matins_explain);
+PG_FUNCTION_INFO_V1(matins_explain_prior);
 PG_FUNCTION_INFO_V1(matins_to_fen);
 
 /* what a call site keeps between calls (fn_extra) */
@@ -114,6 +115,11 @@ settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	Usage		usage;
 	Settlement	s;
 
+	if (unlikely(PG_ARGISNULL(0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("matins_settle got a null claim"),
+				 errhint("Filter out null claims (WHERE c IS NOT NULL), or build the claim with matins.make_claim.")));
 	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
 	usage_init(&usage, CurrentMemoryContext);
 	if (prior_arg >= 0)
@@ -237,12 +243,12 @@ step_source(const MatinsCatalog *cat, const char *rule, bool *isnull)
 }
 
 /*
- * matins_explain
- *      SQL: matins_explain(claim, policy) -> TABLE(step, rule, source, basis, rate, amount,
- *      note): the same settlement, with each step recorded as it is computed.
+ * explain_call
+ *      The body of both matins_explain forms: the same settlement as settle_call (prior: a jsonb
+ *      argument number, or -1), with each step recorded as it is computed, returned as rows.
  */
-Datum
-matins_explain(PG_FUNCTION_ARGS)
+static Datum
+explain_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	CallCache  *cc = call_cache(fcinfo);
@@ -253,10 +259,21 @@ matins_explain(PG_FUNCTION_ARGS)
 	int			step = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("matins_explain got a null claim"),
+				 errhint("Build the claim with matins.make_claim.")));
 	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
 	usage_init(&usage, CurrentMemoryContext);
+	if (prior_arg >= 0)
+	{
+		usage_enter_year(&usage, date_year(claim.service_date));
+		if (!PG_ARGISNULL(prior_arg))
+			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
+	}
 	s->record_steps = true;
-	settle(cat, &claim, policy_arg(fcinfo, 1), &usage, s);
+	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, s);
 
 	for (int i = 0; i <= s->n_steps; i++)
 	{
@@ -295,6 +312,28 @@ matins_explain(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
 	}
 	return (Datum) 0;
+}
+
+/*
+ * matins_explain
+ *      SQL: matins_explain(claim, policy) -> TABLE(step, rule, source, basis, rate, amount,
+ *      note): the steps of matins_settle(claim, policy).
+ */
+Datum
+matins_explain(PG_FUNCTION_ARGS)
+{
+	return explain_call(fcinfo, -1, 1);
+}
+
+/*
+ * matins_explain_prior
+ *      SQL: matins_explain(claim, prior jsonb, policy): the steps of matins_settle(claim, prior,
+ *      policy), for a claim settled after earlier usage (a window's later claims, the ledger's).
+ */
+Datum
+matins_explain_prior(PG_FUNCTION_ARGS)
+{
+	return explain_call(fcinfo, 1, 2);
 }
 
 /*

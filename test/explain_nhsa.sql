@@ -2,7 +2,7 @@
 -- and matins.to_nhsa (the national platform's field names).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(24);
+SELECT plan(27);
 
 \ir lib/settle_helpers.sql
 
@@ -136,6 +136,25 @@ SELECT is((SELECT source FROM steps WHERE n = 1 ORDER BY step DESC LIMIT 1),
 SELECT throws_ok($$SELECT * FROM matins_explain(pg_temp.c(99, '330300', '2026-02-01', 'prenatal', 100))$$,
   '22023', 'no policy is in force for region 330300 on 2026-02-01',
   'WZ-PN: matins_explain fails like matins_settle when no policy is in force');
+-- with earlier usage (prior): an upward referral to level 3 after a level-2 stay (deductible
+-- 500) on position 5000: 800 - 500 = 300; 5300 .. 15000 at 55% = 5335
+SELECT results_eq(
+  $$SELECT rule, basis, rate, amount FROM matins_explain(pg_temp.c(31, '220000', '2025-03-05', 'inpatient', 10000,
+        person_type => 'resident', hospital_level => 3, referral => 'up'),
+        '{"last_stay_deductible": 500, "inpatient_position": 5000}'::jsonb) ORDER BY step$$,
+  $$VALUES ('JL19-IP'::text, 10000.00::numeric, NULL::numeric, 10000.00::numeric),
+           ('JL19-IP', 800.00, NULL, 300.00),
+           ('JL19-IP', 300.00, NULL, 300.00),
+           ('JL19-IP', 9700.00, 0.55, 5335.00),
+           ('JL19-IP', 10000.00, NULL, 5335.00)$$,
+  'JL19-IP: matins_explain with prior explains the settlement after earlier usage');
+SELECT is((SELECT amount FROM matins_explain(pg_temp.c(32, '620100', '2025-07-15', 'screening', 200,
+        hospital => '兰州大学第一医院'), '{"screening_used": true}'::jsonb) ORDER BY step DESC LIMIT 1),
+  (matins_settle(pg_temp.c(32, '620100', '2025-07-15', 'screening', 200, hospital => '兰州大学第一医院'),
+        '{"screening_used": true}'::jsonb)).fund_total,
+  'LZ-SCR: matins_explain with prior ends on matins_settle''s fund (0: used in the pregnancy)');
+SELECT throws_ok($$SELECT * FROM matins_explain(NULL::matins.claim)$$, '22004', 'matins_explain got a null claim',
+  'JL24-SC: matins_explain of a null claim is an error');
 
 ------------------------------------------------------------------ matins.to_nhsa
 -- V6: a resident's delivery settled by JL19-IP (insutype 390)

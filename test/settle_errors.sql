@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(153);
+SELECT plan(154);
 
 \ir lib/settle_helpers.sql
 
@@ -274,7 +274,10 @@ INSERT INTO bad VALUES
   'JL24-ART-2: a resident is not settled at employee rates'),
  (88, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'delivery', 6000, person_type => 'enterprise', scheme => 'resident', hospital_level => 2))$$,
   '22023', 'claim field scheme = resident does not go with person_type = enterprise',
-  'LZ-IP: an enterprise employee is in employee insurance');
+  'LZ-IP: an enterprise employee is in employee insurance'),
+ (89, $$SELECT matins_settle(NULL::matins.claim)$$,
+  '22004', 'matins_settle got a null claim',
+  'JL24-SC: matins_settle of a null claim is an error (it once stopped the server)');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
