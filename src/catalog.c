@@ -44,8 +44,10 @@ static CatalogQuery queries[N_QUERIES] = {
 	[Q_POLICY] = {"SELECT id, region, scope = 'maternity', status = 'draft',"
 		" coalesce(valid_from, '-infinity'::date), coalesce(valid_to, 'infinity'::date), based_on"
 	" FROM matins.policy ORDER BY id"},
-	[Q_PARAM] = {"SELECT region, name, (value * 1000000)::int8, valid_from,"
-		" coalesce(valid_to, 'infinity'::date), shipped"
+	/* a value the engine cannot hold in millionths (NaN, infinite, huge) is loaded as NULL */
+	[Q_PARAM] = {"SELECT region, name,"
+		" CASE WHEN abs(value) < " CppAsString2(PARAM_VALUE_LIMIT) " THEN (value * 1000000)::int8 END,"
+		" valid_from, coalesce(valid_to, 'infinity'::date), shipped, value::text"
 	" FROM matins.param_value ORDER BY name, region, shipped, valid_from"},
 	[Q_CONSTANT] = {"SELECT DISTINCT ON (policy, name) policy, name, (value * 1000000)::int8"
 	" FROM matins.policy_constant ORDER BY policy, name, shipped"},
@@ -254,10 +256,12 @@ load_catalog(MatinsCatalog *cat)
 
 		r->region = col_text(1);
 		r->name = col_text(2);
-		r->value = col_int8(3);
+		r->unusable = col_isnull(3);
+		r->value = r->unusable ? 0 : col_int8(3);
 		r->valid_from = col_date(4);
 		r->valid_to = col_date(5);
 		r->shipped = col_bool(6);
+		r->value_text = col_text(7);
 	}
 	FOR_EACH_ROW(Q_CONSTANT, cat->constants, cat->n_constants)
 	{
@@ -694,6 +698,14 @@ catalog_param_stretch(const MatinsCatalog *cat, const char *region, const char *
 			if (hit == NULL && on >= p->valid_from && on <= p->valid_to)
 				hit = p;
 		}
+	if (hit && hit->unusable)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("region parameter \"%s\" of region %s holds %s, which matins cannot compute with",
+						name, hit->region, hit->value_text),
+				 errdetail("It applies from %s.", date_text(hit->valid_from)),
+				 errhint("A value must be a finite number smaller than %s in magnitude; replace it (matins.end_param, then matins.set_param).",
+						 CppAsString2(PARAM_VALUE_LIMIT))));
 	if (hit)
 		*value = hit->value;
 	*stretch_from = from;

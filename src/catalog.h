@@ -37,11 +37,16 @@ typedef struct PolicyRow
 	char	   *based_on;		/* NULL when none */
 } PolicyRow;
 
+/* the magnitude a region parameter must stay below (it is held in millionths) */
+#define PARAM_VALUE_LIMIT 1000000000
+
 typedef struct ParamRow
 {
 	char	   *region;
 	char	   *name;
 	Micro		value;
+	bool		unusable;		/* NaN, infinite or too large: an error when looked up */
+	char	   *value_text;		/* the stored value, for that error */
 	DateADT		valid_from;
 	DateADT		valid_to;		/* inclusive; DATE_NO_END when open */
 	bool		shipped;

@@ -1,7 +1,7 @@
 -- pgTAP: the constructors of the contract's types: make_claim, make_event, contribution_series.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(17);
+SELECT plan(20);
 
 SELECT is(
     to_jsonb(matins.make_claim(claim_id => 1, person_id => 7, region => '220000', service_date => '2025-01-02',
@@ -49,7 +49,15 @@ SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-15', '20
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2025-09-01', '2025-08-01', 6000)$$,
     '22023', 'last_month 2025-08-01 is before first_month 2025-09-01', 'contribution_series: months reversed');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', -1)$$,
-    '22023', 'contribution base -1 is not a non-negative amount', 'contribution_series: a negative base');
+    '22023', 'contribution base -1 is not a non-negative amount in yuan exact to the fen', 'contribution_series: a negative base');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 'NaN')$$,
+    '22023', 'contribution base NaN is not a non-negative amount in yuan exact to the fen', 'contribution_series: a NaN base');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000.005)$$,
+    '22023', 'contribution base 6000.005 is not a non-negative amount in yuan exact to the fen',
+    'contribution_series: a base finer than the fen');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '-infinity', '2025-08-01', 6000)$$,
+    '22007', 'contribution months must be finite dates, got -infinity and 2025-08-01',
+    'contribution_series: an infinite month (0.2.0 never finished)');
 SELECT throws_ok($$SELECT matins.contribution_series('6201', '2024-09-01', '2025-08-01', 1)$$,
     '22023', 'invalid region code "6201"', 'contribution_series: a bad region');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', NULL, '2025-08-01', 1)$$,

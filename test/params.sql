@@ -3,7 +3,7 @@
 -- and a clear error for every bad input.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(51);
+SELECT plan(57);
 
 -- the names of the contract, no more and no less
 SELECT results_eq(
@@ -147,6 +147,36 @@ SELECT throws_ok($$INSERT INTO matins.param_value (region, name, value, valid_fr
                    VALUES ('220000', 'art.ratio.employee.l2', 2, '2025-01-01', 'direct')$$,
     '22003', 'value 2 of parameter "art.ratio.employee.l2" is out of range',
     'a direct INSERT is validated like set_param');
+
+-- values the engine cannot compute with (it holds parameters in millionths) are refused, also
+-- for parameters without a maximum
+SELECT throws_ok($$SELECT matins.set_param('220100', 'prenatal.cap', 'NaN', '2030-01-01')$$,
+    '22003', 'value NaN of parameter "prenatal.cap" is not a finite number smaller than 1e9 in magnitude',
+    'JL24-PN: a NaN cap is refused');
+SELECT throws_ok($$SELECT matins.set_param('220100', 'employee.annual_cap', 'Infinity', '2030-01-01')$$,
+    '22003', 'value Infinity of parameter "employee.annual_cap" is not a finite number smaller than 1e9 in magnitude',
+    'JL24-DL: an infinite yearly cap is refused');
+SELECT throws_ok($$SELECT matins.set_param('220100', 'employee.annual_cap', 1000000000, '2030-01-01')$$,
+    '22003', 'value 1000000000 of parameter "employee.annual_cap" is not a finite number smaller than 1e9 in magnitude',
+    'JL24-DL: a cap of 1e9 yuan is refused');
+SELECT lives_ok($$SELECT matins.set_param('220100', 'employee.annual_cap', 999999999.99, '2030-01-01')$$,
+    'JL24-DL: a cap just below 1e9 yuan is accepted');
+-- a value stored before 0.3.0 refused such values (here: with the check switched off) makes each
+-- settlement that needs it an error naming the parameter, and no other
+ALTER TABLE matins.param_value DISABLE TRIGGER check_param_finite;
+INSERT INTO matins.param_value (region, name, value, valid_from, source)
+VALUES ('220100', 'prenatal.cap', 'NaN', '2031-01-01', 'before 0.3.0');
+ALTER TABLE matins.param_value ENABLE TRIGGER check_param_finite;
+SELECT throws_ok($$SELECT matins_settle(matins.make_claim(claim_id => 1, person_id => 1, region => '220100',
+        service_date => '2031-02-10', scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal',
+        total => 600))$$,
+    '22003', 'region parameter "prenatal.cap" of region 220100 holds NaN, which matins cannot compute with',
+    'JL24-PN: a stored NaN is an error naming the parameter, not a failure of every claim');
+-- LZ-IP: a Lanzhou delivery, which needs no such parameter, settles as ever: 8000 paid
+SELECT is((matins_settle(matins.make_claim(claim_id => 2, person_id => 2, region => '620100',
+        service_date => '2030-02-10', scheme => 'employee', person_type => 'enterprise', benefit => 'delivery',
+        hospital_level => 2, total => 8000))).fund_total, 8000.00,
+    'LZ-IP: claims that do not need the bad value still settle');
 
 SELECT * FROM finish();
 ROLLBACK;
