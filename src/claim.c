@@ -143,11 +143,13 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 						 errhint("Quantities count times, embryos or eggs.")));
 			line->quantity = (int32) (q / 100);
 		}
-		if (isnull[L_AMOUNT] || !numeric_to_fen(v[L_AMOUNT], &line->amount) || line->amount < 0)
+		if (isnull[L_AMOUNT] || !numeric_to_fen(v[L_AMOUNT], &line->amount) || line->amount < 0 ||
+			line->amount >= FEN_AMOUNT_LIMIT)
 			line->amount = decode_amount(v[L_AMOUNT], isnull[L_AMOUNT], LINE_FIELD("amount"), false);
 		if (isnull[L_SURCHARGE])
 			line->surcharge = 0;
-		else if (!numeric_to_fen(v[L_SURCHARGE], &line->surcharge) || line->surcharge < 0)
+		else if (!numeric_to_fen(v[L_SURCHARGE], &line->surcharge) || line->surcharge < 0 ||
+				 line->surcharge >= FEN_AMOUNT_LIMIT)
 			line->surcharge = decode_amount(v[L_SURCHARGE], false, LINE_FIELD("surcharge"), true);
 		if (line->surcharge > line->amount)
 			ereport(ERROR,

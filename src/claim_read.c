@@ -150,7 +150,7 @@ read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
 /*
  * read_amount
  *      An amount field as fen (0 when null and allowed); unusual when null and required,
- *      negative or not exact to the fen.
+ *      negative, not exact to the fen or out of range.
  */
 static Fen
 read_amount(RowCursor *rc, int field, bool null_ok)
@@ -166,7 +166,7 @@ read_amount(RowCursor *rc, int field, bool null_ok)
 		return 0;
 	}
 	p = read_varlena(rc, &len, ALIGNOF_INT);
-	if (!rc->ok || !numeric_body_to_fen(p, len, &fen) || fen < 0)
+	if (!rc->ok || !numeric_body_to_fen(p, len, &fen) || fen < 0 || fen >= FEN_AMOUNT_LIMIT)
 	{
 		rc->ok = false;
 		return 0;

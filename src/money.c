@@ -173,18 +173,41 @@ fen_from_field(Datum num, const char *field, const char *negative_hint)
 {
 	Fen			fen;
 
-	if (!numeric_to_fen(num, &fen))
+	if (!numeric_to_fen(num, &fen) && !numeric_out_of_range(num))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 				 errhint("Amounts have at most two decimals and are finite.")));
+	if (numeric_out_of_range(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s = %s is out of range", field,
+						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
+				 errhint("An amount is smaller than 1000000000 yuan.")));
 	if (fen < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is negative", field, fen_to_cstring(fen)),
 				 errhint("%s", negative_hint)));
 	return fen;
+}
+
+/*
+ * numeric_out_of_range
+ *      Whether a finite numeric is, in magnitude, at or above FEN_AMOUNT_LIMIT fen (1e9 yuan).
+ */
+bool
+numeric_out_of_range(Datum num)
+{
+	Numeric		n = DatumGetNumeric(num);
+	Datum		limit;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return false;
+	limit = DirectFunctionCall3(numeric_in, CStringGetDatum("1000000000"),
+								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	return DatumGetBool(DirectFunctionCall2(numeric_ge, DirectFunctionCall1(numeric_abs, num), limit));
 }
 
 /*

@@ -16,6 +16,12 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
 #define FEN_MAX		(INT64CONST(100000000000000))	/* 1e12 yuan: far beyond any claim */
 
 /*
+ * The largest amount one claim, claim line, wage or contribution base may carry is below 1e9
+ * yuan, so that a person's counters, sums of many claims, stay far within FEN_MAX.
+ */
+#define FEN_AMOUNT_LIMIT (INT64CONST(100000000000))
+
+/*
  * numeric -> fen.  Returns false when the value is not an exact amount in fen (more than two
  * decimals), is NaN or infinite, or is out of range; the caller reports the field.
  */
@@ -39,10 +45,13 @@ extern Datum fen_to_numeric(Fen fen);
 extern Size fen_to_numeric_packed_general(Fen fen, char *buf);
 
 /*
- * An amount argument or field as fen: an error naming it when it is not exact to the fen or
- * negative (negative_hint says what to do instead).
+ * An amount argument or field as fen: an error naming it when it is not exact to the fen, not
+ * below FEN_AMOUNT_LIMIT, or negative (negative_hint says what to do instead).
  */
 extern Fen fen_from_field(Datum num, const char *field, const char *negative_hint);
+
+/* whether a finite numeric is at or above FEN_AMOUNT_LIMIT in magnitude */
+extern bool numeric_out_of_range(Datum num);
 
 /* millionths -> numeric with up to six decimals */
 extern Datum micro_to_numeric(Micro micro);

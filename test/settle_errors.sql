@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(154);
+SELECT plan(158);
 
 \ir lib/settle_helpers.sql
 
@@ -277,7 +277,13 @@ INSERT INTO bad VALUES
   'LZ-IP: an enterprise employee is in employee insurance'),
  (89, $$SELECT matins_settle(NULL::matins.claim)$$,
   '22004', 'matins_settle got a null claim',
-  'JL24-SC: matins_settle of a null claim is an error (it once stopped the server)');
+  'JL24-SC: matins_settle of a null claim is an error (it once stopped the server)'),
+ (90, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'delivery', 1000000000, hospital_level => 2))$$,
+  '22003', 'claim field total = 1000000000 is out of range',
+  'LZ-IP: an amount of 1e9 yuan is out of range (a person''s yearly sums must stay readable)'),
+ (91, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 5, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600009', 1, 1000000000)]))$$,
+  '22003', 'claim field lines[1].amount = 1000000000 is out of range',
+  'JL24-ART-3: a line amount of 1e9 yuan is out of range');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(107);
+SELECT plan(108);
 
 \ir lib/settle_helpers.sql
 
@@ -485,6 +485,9 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(817, '620100', '2025-09-01', 'fam
     setting => 'inpatient', hospital_level => 2)),
   '{"route": "maternity.family_planning", "maternity_fund": 2500, "has_notes": ["LZ-IP"]}',
   'LZ-IP: an inpatient family-planning stay without its procedure is paid 100%');
+-- the largest amount a claim may carry (1e9 yuan is out of range: settle_errors.sql)
+SELECT is((matins_settle(pg_temp.c(819, '620100', '2025-09-01', 'delivery', 999999999.99, hospital_level => 2))).fund_total,
+  999999999.99, 'LZ-IP: the largest amount, 999999999.99 yuan, settles in full');
 -- a line with a class settles on a route without an item catalog: 'A' 120 in scope, 'self' 30
 -- self-paid; screening at a designated hospital: min(120, 160) = 120
 SELECT pg_temp.settles(matins_settle(pg_temp.c(818, '620100', '2025-09-01', 'screening', NULL,

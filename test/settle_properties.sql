@@ -350,15 +350,16 @@ SELECT is((SELECT sum((scan).fund_total) FROM reader), (SELECT sum((alone).fund_
   'JL24-SC: the same fund total over all generated claims either way');
 
 -- amounts of every form the engine reads and writes in line (zero; hundredths only; yuan;
--- ten-thousands; more than three digits; written with extra zero decimals), stored in a table
--- and settled in one scan: LZ-IP pays delivery in full, so total and fund_total are the amount
+-- ten-thousands; more than three digits, up to the largest amount; written with extra zero
+-- decimals), stored in a table and settled in one scan: LZ-IP pays delivery in full, so total
+-- and fund_total are the amount
 CREATE TEMP TABLE amounts AS
 SELECT x, matins.make_claim(claim_id => n, person_id => n, region => '620100',
            service_date => '2025-08-01', scheme => 'employee', person_type => 'enterprise',
            benefit => 'delivery', hospital_level => 2, total => x) AS c
 FROM unnest('{0, 0.01, 0.1, 0.5, 0.99, 1, 5.05, 100, 9999.99, 10000, 10000.01, 12345.6, 99999.99,
               999999.99, 1000000, 1000000.01, 99999999.99, 100000000, 100000000.01,
-              123456789012.34, 1.230, 7.000, 0.10}'::numeric[]) WITH ORDINALITY AS u(x, n);
+              123456789.01, 999999999.99, 1.230, 7.000, 0.10}'::numeric[]) WITH ORDINALITY AS u(x, n);
 SELECT is_empty($$SELECT x FROM (SELECT x, matins_settle(c) AS s FROM amounts) a
     WHERE (s).total <> x OR (s).fund_total <> x OR (s).personal <> 0
        OR (s).total::text <> round(x, 2)::text OR (s).fund_total::text <> round(x, 2)::text$$,
