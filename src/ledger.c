@@ -326,7 +326,9 @@ settle_row(TriggerCache *tc, Relation rel, HeapTuple row)
 /*
  * give_back
  *      Take a settled claim's increments back out of its person's counters (DELETE, and the
- *      old row of an UPDATE).  A row settled before the table was attached has none.
+ *      old row of an UPDATE).  A row settled before the table was attached has none, and a row
+ *      without a settlement was never settled (it came in while the table was detached): its
+ *      claim_id may even be that of a settled row, whose increments stay.
  */
 static void
 give_back(TriggerCache *tc, Relation rel, HeapTuple row)
@@ -344,6 +346,9 @@ give_back(TriggerCache *tc, Relation rel, HeapTuple row)
 	PregnancyUsage *p,
 			   *dp;
 
+	if (isnull)
+		return;
+	(void) heap_getattr(row, tc->settlement_attnum, RelationGetDescr(rel), &isnull);
 	if (isnull)
 		return;
 	args[0] = ObjectIdGetDatum(RelationGetRelid(rel));

@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(70);
+SELECT plan(72);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -390,6 +390,17 @@ SELECT set_eq('SELECT * FROM pg_temp.ledger_now()', 'SELECT * FROM before_detach
     'JL24-PN: after detach neither an insert nor a delete moves the ledger');
 SELECT is_empty('SELECT * FROM matins.ledger_check()',
     'contract: ledger_check() is empty after all of it (JL24-PN, LZ-SCR, JL19-IP, JL24-ART-4, NM-IP)');
+
+-- JL24-PN: a row that came in while the table was detached was never settled, even when it
+-- carries the claim_id of a settled row (104, now person 6's: 1000 of pregnancy 12's cap).
+-- Deleting it after the table is attached again gives nothing back: the 1000 stays.
+SELECT pg_temp.ins(pg_temp.c(104, 6, '220100', '2026-03-02', 'prenatal', 900, pregnancy_id => 12));
+SELECT matins.attach('public.tap_claims');
+DELETE FROM public.tap_claims WHERE claim_id = 104 AND settlement IS NULL;
+SELECT is(pg_temp.u(6, 'pregnancies', '12', 'prenatal_paid'), '1000.00'::jsonb,
+    'JL24-PN: deleting a row that was never settled gives back nothing, whatever its claim_id');
+SELECT is_empty('SELECT * FROM matins.ledger_check()',
+    'contract: ledger_check() is still empty after the table is attached again');
 
 SELECT * FROM finish();
 ROLLBACK;
