@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(72);
+SELECT plan(74);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -93,6 +93,10 @@ DELETE FROM matins.ledger WHERE person_id BETWEEN 1 AND 6;
 
 SELECT lives_ok($$SELECT matins.attach('public.tap_claims')$$,
     'contract: matins.attach() takes a table with every claim field and a settlement column');
+SELECT throws_ok($$SELECT matins.attach(NULL)$$, '22004', 'matins.attach needs a table, got NULL',
+    'contract: matins.attach(NULL) is an error saying so');
+SELECT throws_ok($$SELECT matins.attach(0::regclass)$$, '42P01', 'no table has OID 0',
+    'contract: matins.attach of a table that does not exist is an error saying so');
 SELECT trigger_is('public', 'tap_claims', 'zz_matins_settle', 'matins', 'settle_trigger',
     'contract: the table has the trigger zz_matins_settle calling matins.settle_trigger()');
 SELECT is((SELECT tgtype::int FROM pg_trigger WHERE tgrelid = 'public.tap_claims'::regclass),
