@@ -285,6 +285,11 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("claim field service_date must be a finite date"),
 				 errhint("Give the day the service was provided.")));
+	if (claim->service_date < CLAIM_DATE_FIRST || claim->service_date > CLAIM_DATE_LAST)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("claim field service_date = %s is out of range", date_text(claim->service_date)),
+				 errhint("Service dates lie between 1900-01-01 and 2199-12-31.")));
 
 	claim->scheme = decode_code(v[CLAIM_SCHEME], isnull[CLAIM_SCHEME], "scheme", scheme_names, 0,
 								N_SCHEMES, -1);

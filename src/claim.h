@@ -78,6 +78,13 @@ typedef struct Claim
 } Claim;
 
 /* the bytes of a composite datum's header that name its type and version (after the length) */
+/*
+ * The service dates a claim may carry, 1900-01-01 to 2199-12-31, as days from 2000-01-01 (the
+ * years the engine's calendar tables cover; every policy lies well within them).
+ */
+#define CLAIM_DATE_FIRST	(-36524)
+#define CLAIM_DATE_LAST		73048
+
 #define CLAIM_STAMP_OFFSET	offsetof(HeapTupleHeaderData, t_choice.t_datum.datum_typmod)
 #define CLAIM_STAMP_LEN		(offsetof(HeapTupleHeaderData, t_infomask2) - CLAIM_STAMP_OFFSET)
 

@@ -348,7 +348,8 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 	if (field_is_null(&rc, CLAIM_SERVICE_DATE))
 		return false;
 	read_fixed(&rc, &claim->service_date, sizeof(DateADT), ALIGNOF_INT);
-	if (DATE_NOT_FINITE(claim->service_date))
+	if (DATE_NOT_FINITE(claim->service_date) || claim->service_date < CLAIM_DATE_FIRST ||
+		claim->service_date > CLAIM_DATE_LAST)
 		return false;
 
 	claim->scheme = read_code(&rc, CLAIM_SCHEME, &scheme_index, -1);

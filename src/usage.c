@@ -247,16 +247,18 @@ package_pair(const char *k, JsonbValue *v, void *arg)
 	PackageArg *pa = (PackageArg *) arg;
 	Fen			n;
 
-	n = jsonb_fen(v, "package_counts");
-	if (n % 100 != 0)
-		prior_error("package_counts", "must hold whole counts");
+	/* a count, read as an amount of whole yuan (100 fen a unit) */
+	if (v->type != jbvNumeric || !numeric_to_fen(NumericGetDatum(v->val.numeric), &n) ||
+		n < 0 || n % 100 != 0 || n / 100 > PG_INT16_MAX)
+		prior_error("package_counts", psprintf("has a count for \"%s\" that is not a whole number from 0 to %d",
+											   k, PG_INT16_MAX));
 	for (int i = 0; i < pa->cat->n_package_items && i < MAX_PACKAGE; i++)
 	{
 		if (strcmp(pa->cat->package_items[i].code, k) == 0)
 		{
 			/* the slot is the item's position in the catalog, as in handle_prenatal_package */
 			pregnancy_package_touch(pa->preg, i);
-			pa->preg->package_counts[i] = (int16) Min(n / 100, PG_INT16_MAX);
+			pa->preg->package_counts[i] = (int16) (n / 100);
 			return;
 		}
 	}

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(158);
+SELECT plan(163);
 
 \ir lib/settle_helpers.sql
 
@@ -186,7 +186,7 @@ INSERT INTO bad VALUES
   '22023', 'prior key "package_counts" has an unknown item "NMPN99"',
   'NM-PN: an unknown item in prior package_counts is an error'),
  (59, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"package_counts": {"NMPN01": 1.5}}'::jsonb)$$,
-  '22023', 'prior key "package_counts" must hold whole counts',
+  '22023', 'prior key "package_counts" has a count for "NMPN01" that is not a whole number from 0 to 32767',
   'NM-PN: a fractional prior package count is an error'),
  (60, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"screening_used": 1}'::jsonb)$$,
   '22023', 'prior key "screening_used" must be true or false',
@@ -283,7 +283,16 @@ INSERT INTO bad VALUES
   'LZ-IP: an amount of 1e9 yuan is out of range (a person''s yearly sums must stay readable)'),
  (91, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 5, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600009', 1, 1000000000)]))$$,
   '22003', 'claim field lines[1].amount = 1000000000 is out of range',
-  'JL24-ART-3: a line amount of 1e9 yuan is out of range');
+  'JL24-ART-3: a line amount of 1e9 yuan is out of range'),
+ (92, $$SELECT matins_settle(pg_temp.c(1, '220000', '1899-12-31', 'delivery', 100))$$,
+  '22008', 'claim field service_date = 1899-12-31 is out of range',
+  'JL24-DL: a service date before 1900 is out of range (not a question of window order)'),
+ (93, $$SELECT matins_settle(pg_temp.c(1, '220000', '2200-01-01', 'delivery', 100))$$,
+  '22008', 'claim field service_date = 2200-01-01 is out of range',
+  'JL24-DL: a service date after 2199 is out of range'),
+ (94, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"package_counts": {"NMPN01": -1}}'::jsonb)$$,
+  '22023', 'prior key "package_counts" has a count for "NMPN01" that is not a whole number from 0 to 32767',
+  'NM-PN: a negative count in prior package_counts is an error naming the item');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

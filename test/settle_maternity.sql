@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(108);
+SELECT plan(110);
 
 \ir lib/settle_helpers.sql
 
@@ -488,6 +488,12 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(817, '620100', '2025-09-01', 'fam
 -- the largest amount a claim may carry (1e9 yuan is out of range: settle_errors.sql)
 SELECT is((matins_settle(pg_temp.c(819, '620100', '2025-09-01', 'delivery', 999999999.99, hospital_level => 2))).fund_total,
   999999999.99, 'LZ-IP: the largest amount, 999999999.99 yuan, settles in full');
+-- the first and last service dates a claim may carry (the days around them: settle_errors.sql)
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(820, '220000', '1900-01-01', 'delivery', 100))$$,
+  '22023', 'no policy is in force for region 220000 on 1900-01-01',
+  'JL24-DL: 1900-01-01 is a date a claim may carry (no policy was in force then)');
+SELECT is((matins_settle(pg_temp.c(821, '220000', '2199-12-31', 'delivery', 100, hospital_level => 2))).fund_total,
+  100.00, 'JL24-DL: 2199-12-31 is a date a claim may carry (the open-ended policy pays it)');
 -- a line with a class settles on a route without an item catalog: 'A' 120 in scope, 'self' 30
 -- self-paid; screening at a designated hospital: min(120, 160) = 120
 SELECT pg_temp.settles(matins_settle(pg_temp.c(818, '620100', '2025-09-01', 'screening', NULL,
