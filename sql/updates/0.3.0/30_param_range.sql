@@ -1,9 +1,10 @@
 
 -- A region parameter is held in millionths by the engine: NaN, an infinite value or one of a
 -- magnitude of 1e9 or more cannot be computed with.  0.2.0 accepted them for parameters without
--- a maximum (caps, deductibles), and every claim needing the parameter then failed with an error
--- that did not name it.  Such a value is now refused where it is set.  (One stored before the
--- upgrade is reported, naming the parameter, by each settlement that needs it.)
+-- a maximum (caps, deductibles), and then no claim of any region could be settled (the catalog
+-- failed to load, with an error that did not name the parameter).  Such a value is now refused
+-- where it is set.  (One stored before the upgrade is reported, naming the parameter, by each
+-- settlement that needs it; the others settle.)
 CREATE FUNCTION @extschema@.check_param_finite() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
