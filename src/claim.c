@@ -324,6 +324,10 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 								  1, N_REFERRALS, REF_NONE);
 
 	claim->total = decode_amount(v[CLAIM_TOTAL], isnull[CLAIM_TOTAL], "total", false);
+	/* the parts are amounts whether or not lines replace them below */
+	claim->self_pay = decode_amount(v[CLAIM_SELF_PAY], isnull[CLAIM_SELF_PAY], "self_pay", true);
+	claim->over_limit = decode_amount(v[CLAIM_OVER_LIMIT], isnull[CLAIM_OVER_LIMIT], "over_limit", true);
+	claim->class_b = decode_amount(v[CLAIM_CLASS_B], isnull[CLAIM_CLASS_B], "class_b", true);
 	claim->nlines = 0;
 	claim->lines = NULL;
 	if (!isnull[CLAIM_LINES])
@@ -343,17 +347,11 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		/* self_pay, over_limit and class_b follow from the lines */
 		claim->self_pay = claim->over_limit = claim->class_b = 0;
 	}
-	else
-	{
-		claim->self_pay = decode_amount(v[CLAIM_SELF_PAY], isnull[CLAIM_SELF_PAY], "self_pay", true);
-		claim->over_limit = decode_amount(v[CLAIM_OVER_LIMIT], isnull[CLAIM_OVER_LIMIT], "over_limit", true);
-		claim->class_b = decode_amount(v[CLAIM_CLASS_B], isnull[CLAIM_CLASS_B], "class_b", true);
-		if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("claim parts self_pay %s + over_limit %s + class_b %s are larger than total %s",
-							fen_to_cstring(claim->self_pay), fen_to_cstring(claim->over_limit),
-							fen_to_cstring(claim->class_b), fen_to_cstring(claim->total)),
-					 errhint("self_pay, over_limit and class_b are parts of total.")));
-	}
+	else if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("claim parts self_pay %s + over_limit %s + class_b %s are larger than total %s",
+						fen_to_cstring(claim->self_pay), fen_to_cstring(claim->over_limit),
+						fen_to_cstring(claim->class_b), fen_to_cstring(claim->total)),
+				 errhint("self_pay, over_limit and class_b are parts of total.")));
 }

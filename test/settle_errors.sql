@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(163);
+SELECT plan(165);
 
 \ir lib/settle_helpers.sql
 
@@ -292,7 +292,10 @@ INSERT INTO bad VALUES
   'JL24-DL: a service date after 2199 is out of range'),
  (94, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"package_counts": {"NMPN01": -1}}'::jsonb)$$,
   '22023', 'prior key "package_counts" has a count for "NMPN01" that is not a whole number from 0 to 32767',
-  'NM-PN: a negative count in prior package_counts is an error naming the item');
+  'NM-PN: a negative count in prior package_counts is an error naming the item'),
+ (95, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', hospital_level => 3, self_pay => -5, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
+  '22023', 'claim field self_pay = -5.00 is negative',
+  'JL24-ART-3: a negative self_pay is an error even when item lines give the parts');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
