@@ -383,16 +383,20 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 			s->over_limit = claim->over_limit;
 			class_b = claim->class_b;
 		}
-		/* class-B pre-self-pay on basic-insurance routes only (JL19-B; JL24-SC for maternity) */
+		/*
+		 * class-B pre-self-pay on basic-insurance routes only (JL24-SC for maternity): residents
+		 * by the resident policy's JL19-B, employees by the employee rules their route follows
+		 * (the region's employee.class_b_rate; the route's own rule is cited)
+		 */
 		if (!ctx.route->maternity_fund && class_b > 0)
 		{
-			const char *rate_name = claim->scheme == SCHEME_RESIDENT ? "resident.class_b_rate"
-				: "employee.class_b_rate";
-			Micro		rate = route_param(&ctx, rate_name);
+			bool		resident = claim->scheme == SCHEME_RESIDENT;
+			const char *rule = resident ? "JL19-B" : ctx.route->source;
+			Micro		rate = route_param(&ctx, resident ? "resident.class_b_rate" : "employee.class_b_rate");
 
 			s->pre_self_pay = fen_mul_ratio(class_b, rate);
-			add_note(s, "JL19-B");
-			add_step(s, "JL19-B", class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
+			add_note(s, rule);
+			add_step(s, rule, class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
 		}
 		s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 		add_step(s, ctx.route->source, s->total, -1, s->in_scope,

@@ -2,7 +2,7 @@
 -- and matins.to_nhsa (the national platform's field names).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(27);
+SELECT plan(31);
 
 \ir lib/settle_helpers.sql
 
@@ -17,6 +17,7 @@ BEGIN
     PERFORM matins.set_param('220000', 'resident.chronic.deductible', 100, '2020-01-01');
     PERFORM matins.set_param('220000', 'art.deductible.l3', 1000, '2024-07-01');
     PERFORM matins.set_param('220000', 'art.ratio.resident.l3', 0.55, '2024-07-01');
+    PERFORM matins.set_param('220000', 'art.ratio.employee.l3', 0.75, '2024-07-01');
     PERFORM matins.set_param('220100', 'employee.inpatient.deductible.l2', 800, '2024-07-01');
     PERFORM matins.set_param('220100', 'employee.inpatient.ratio.l2', 0.85, '2024-07-01');
     PERFORM matins.set_param('220100', 'employee.annual_cap', 300000, '2024-07-01');
@@ -189,6 +190,20 @@ SELECT is_empty($$SELECT n FROM sets
           <> (matins.to_nhsa(s) ->> 'fulamt_ownpay_amt')::numeric + (matins.to_nhsa(s) ->> 'overlmt_selfpay')::numeric
            + (matins.to_nhsa(s) ->> 'preselfpay_amt')::numeric + (matins.to_nhsa(s) ->> 'inscp_scp_amt')::numeric$$,
   'JL24-SC: in to_nhsa, medfee_sumamt = fulamt_ownpay_amt + overlmt_selfpay + preselfpay_amt + inscp_scp_amt = fund_pay_sumamt + psn_part_amt');
+-- the class-B share of an employee cites the employee rules the route follows, not Jilin's
+-- resident JL19-B: claim 15 (Inner Mongolia reversal, employee inpatient rules under NM-IP),
+-- 2000 x 5% = 100; claim 16 (Jilin flexible worker's delivery, JL24-DL), 2000 x 10% = 200
+SELECT is((SELECT array_agg(rule || ' ' || amount) FROM steps WHERE n = 15 AND note = 'class-B pre-self-pay'),
+  ARRAY['NM-IP 100.00'], 'NM-IP: an employee''s class-B share cites NM-IP');
+SELECT is((SELECT array_agg(rule || ' ' || amount) FROM steps WHERE n = 16 AND note = 'class-B pre-self-pay'),
+  ARRAY['JL24-DL 200.00'], 'JL24-DL: a flexible worker''s class-B share cites JL24-DL');
+-- ART is paid by the basic insurance of the claim's scheme (JL24-ART-2): 390 for claim 7, a
+-- resident's; 310 for an employee's
+SELECT is(matins.to_nhsa((SELECT s FROM sets WHERE n = 7)) ->> 'insutype', '390',
+  'JL24-ART-2: to_nhsa of a resident''s ART settlement is insutype 390');
+SELECT is(matins.to_nhsa(matins_settle(pg_temp.c(33, '220100', '2025-03-01', 'art', NULL, hospital_level => 3,
+        lines => ARRAY[pg_temp.l('311600009', 1, 600)]))) ->> 'insutype', '310',
+  'JL24-ART-2: to_nhsa of an employee''s ART settlement is insutype 310');
 SELECT is(matins.to_nhsa(NULL::matins.settlement), NULL,
   'JL24-SC: to_nhsa of NULL is NULL');
 

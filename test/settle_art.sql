@@ -42,7 +42,7 @@ END $$;
 --   self 250; standard 2500; class B 2500 -> pre 250; in_scope = 2750 - 250 - 250 = 2250;
 --   fund = (2250 - 1000) x 55% = 687.50; copay 562.50; personal 2062.50
 SELECT pg_temp.settles(matins_settle(pg_temp.a(1, ARRAY[pg_temp.l('311600001', 1, 2750, 250)])),
-  '{"policy": "JL-2024-MAT", "route": "basic.art", "self_pay": 250, "over_limit": 0,
+  '{"policy": "JL-2024-MAT", "route": "resident.art", "self_pay": 250, "over_limit": 0,
     "pre_self_pay": 250, "in_scope": 2250, "deductible": 1000, "pooled_fund": 687.50,
     "maternity_fund": 0, "copay": 562.50, "personal": 2062.50,
     "has_notes": ["JL24-ART-2", "JL24-ART-3", "JL24-ART-4", "no_critical_illness"]}',
@@ -265,7 +265,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.a(55, ARRAY[pg_temp.l('311600005', 
 -- employee at level 3 (1000, 75%, class B 8%): 311600002 4050: pre 324; in_scope 3726;
 -- (3726 - 1000) x 75% = 2044.50
 SELECT pg_temp.settles(matins_settle(pg_temp.a(61, ARRAY[pg_temp.l('311600002', 1, 4050)], 3, 'employee')),
-  '{"route": "basic.art", "pre_self_pay": 324, "in_scope": 3726, "deductible": 1000,
+  '{"route": "employee.art", "pre_self_pay": 324, "in_scope": 3726, "deductible": 1000,
     "pooled_fund": 2044.50, "maternity_fund": 0}',
   'JL24-ART-2: employees: the employee class-B rate and ratio');
 -- employee at level 2: 311600009 600: pre 48; in_scope 552 < 600: all deductible

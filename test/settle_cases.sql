@@ -103,7 +103,7 @@ SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 7, person_id 
       ROW('311600002', NULL, 1, 5350, 1300, NULL)::matins.claim_line,
       ROW('DRUG-0001', 'B', 1, 1000, 0, NULL)::matins.claim_line,
       ROW('SELF-0001', 'self', 1, 500, 0, NULL)::matins.claim_line])),
-  '{"route": "basic.art", "self_pay": 750, "over_limit": 0, "pre_self_pay": 885, "in_scope": 7965,
+  '{"route": "resident.art", "self_pay": 750, "over_limit": 0, "pre_self_pay": 885, "in_scope": 7965,
     "deductible": 1000, "copay": 3134.25, "pooled_fund": 3830.75, "maternity_fund": 0,
     "personal": 5769.25}',
   'JL24-ART-2 V7: resident ART at level 3: item standards, class-B 10%, deductible 1000, 55%');

@@ -144,7 +144,7 @@ INSERT INTO bad VALUES
   '22004', 'claim field hospital_level must not be null for route resident.inpatient',
   'JL19-IP: an inpatient claim without hospital_level is an error'),
  (45, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
-  '22004', 'claim field hospital_level must not be null for route basic.art',
+  '22004', 'claim field hospital_level must not be null for route resident.art',
   'JL24-ART-2: an ART claim without hospital_level is an error'),
  (46, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'outpatient', 1000, person_type => 'resident'))$$,
   '22004', 'claim field hospital_level must not be null for route resident.outpatient',

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(110);
+SELECT plan(112);
 
 \ir lib/settle_helpers.sql
 
@@ -119,10 +119,17 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(152, '220000', '2025-02-01', 'pre
   '{"route": "maternity.prenatal_outside", "fund_total": 0, "over_cap": 500,
     "transfer_to": "general_outpatient"}',
   'JL24-PN: in Jilin a flexible employee follows the flexible rule whatever maternity_insured says');
+-- rules.md §0: maternity_insured matters only where a region lets the person type stay out of
+-- maternity insurance (Inner Mongolia's flexible workers); a Jilin unit employee is in it
+-- whatever the flag says (0.2.0 sent her prenatal cost to general outpatient): 500 paid
 SELECT pg_temp.settles(matins_settle(pg_temp.c(153, '220000', '2025-02-01', 'prenatal', 500, maternity_insured => false)),
-  '{"route": "maternity.prenatal_outside", "fund_total": 0, "over_cap": 500,
-    "transfer_to": "general_outpatient"}',
-  'JL24-PN: an employee outside maternity insurance has no prenatal route');
+  '{"route": "maternity.prenatal", "maternity_fund": 500, "over_cap": 0, "transfer_to": null}',
+  'JL24-PN: a Jilin unit employee flagged outside maternity insurance is paid as insured');
+-- and her delivery: 100% (JL24-DL), 8000 - 300 = 7700 (0.2.0: no rule)
+SELECT pg_temp.settles(matins_settle(pg_temp.c(155, '220000', '2025-02-01', 'delivery', 8000, maternity_insured => false,
+    hospital_level => 2, self_pay => 300)),
+  '{"route": "maternity.delivery", "maternity_fund": 7700, "personal": 300}',
+  'JL24-DL: a Jilin unit employee flagged outside maternity insurance has her delivery paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(154, '220000', '2025-02-01', 'prenatal', 500, person_type => 'resident')),
   '{"route": "maternity.prenatal_outside", "fund_total": 0, "over_cap": 500,
     "transfer_to": "general_outpatient"}',
@@ -321,6 +328,11 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(422, '150000', '2026-04-15', 'pre
   '{"route": "maternity.prenatal_outside", "maternity_fund": 0, "over_cap": 200,
     "transfer_to": "general_outpatient", "has_notes": ["NM-NOMI"]}',
   'NM-PN: an uninsured flexible worker''s prenatal cost goes to general outpatient');
+-- NM-COV: unit employees must join, so the flag does not change theirs (rules.md §0): 200 paid
+SELECT pg_temp.settles(matins_settle(pg_temp.c(423, '150000', '2026-04-15', 'prenatal', 200,
+    maternity_insured => false)),
+  '{"route": "maternity.prenatal", "maternity_fund": 200}',
+  'NM-PN: an enterprise employee flagged outside maternity insurance still gets the package');
 
 ------------------------------------------------------------------ NM-IP, NM-OP, NM-NOMI
 -- delivery: in_scope = 12000 - 800 = 11200 (class_b in scope); 100%

@@ -226,7 +226,7 @@ SELECT cmp_ok((SELECT count(*)::int FROM (SELECT FROM sv WHERE policy = 'JL-2024
   'JL24-PN: some pregnancies reach the 1000 cap');
 SELECT is_empty($$SELECT person_id, year, sum(pooled_fund) FROM sv
     WHERE scheme = 'resident' AND left((c).region, 2) = '22'
-      AND route IN ('resident.inpatient', 'resident.special', 'resident.day_surgery', 'basic.art')
+      AND route IN ('resident.inpatient', 'resident.special', 'resident.day_surgery', 'resident.art')
     GROUP BY person_id, year HAVING sum(pooled_fund) > 200000$$,
   'JL19-IP: a resident''s inpatient, special and ART fund never exceeds 200000 a year');
 SELECT is_empty($$SELECT person_id, year, sum(pooled_fund) FROM sv WHERE route = 'resident.outpatient'
@@ -304,7 +304,7 @@ SELECT is_empty($$SELECT a.i FROM sv a
                   AND ((b.c).service_date, b.i) < ((a.c).service_date, a.i)), 0),
             'resident_fund_paid', coalesce((SELECT sum(b.pooled_fund) FROM sv b
                 WHERE b.person_id = a.person_id AND b.year = a.year
-                  AND b.route IN ('resident.inpatient', 'resident.special', 'resident.day_surgery', 'basic.art')
+                  AND b.route IN ('resident.inpatient', 'resident.special', 'resident.day_surgery', 'resident.art')
                   AND ((b.c).service_date, b.i) < ((a.c).service_date, a.i)), 0),
             'last_stay_deductible', coalesce((SELECT CASE WHEN (b.c).referral = 'down' AND (b.c).hospital_level = 1 THEN 0
                     ELSE matins.param((b.c).region, 'resident.inpatient.deductible.l' || (b.c).hospital_level, (b.c).service_date) END

@@ -185,7 +185,8 @@ handle_art(SettleContext *ctx)
 
 	rate = route_param(ctx, resident ? "resident.class_b_rate" : "employee.class_b_rate");
 	s->pre_self_pay = fen_mul_ratio(class_b, rate);
-	add_step(s, "JL19-B", class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
+	/* ART items are class B (JL24-ART-2): residents pay their share by JL19-B */
+	add_step(s, resident ? "JL19-B" : "JL24-ART-2", class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
 	s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 	add_step(s, "JL24-ART-2", s->total, -1, s->in_scope, "in scope = total - self_pay - over_limit - pre_self_pay");
 
