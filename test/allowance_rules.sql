@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(143);
+SELECT plan(144);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -264,6 +264,8 @@ SELECT is(matins_contribution('150200', 'enterprise', 1000000, '2026-07-01'), 80
           'NM-CON: 1000000 of last year''s wages × 0.008 = 8000.00');
 SELECT is(matins_contribution('150200', 'flexible', 5000, '2026-07-01'), 40.00,
           'NM-CON: a flexible worker at the enterprise rate: 5000 × 0.008 = 40.00');
+SELECT is(matins_contribution('150200', 'public', 1234567.89, '2026-07-01'), 9876.54,
+          'NM-CON: a public unit pays the employer rate too: 1234567.89 × 0.008 = 9876.54312 -> 9876.54');
 SELECT throws_ok($$SELECT matins_contribution('150200', 'unemployed', 3000, '2026-07-01')$$, '22023',
                  'no rule gives the contribution of person_type "unemployed" in region 150200 under policy BT-2026-MAT',
                  'NM-CON: the unemployment fund''s rate is not in the notice');

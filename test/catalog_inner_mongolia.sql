@@ -70,13 +70,16 @@ SELECT is((SELECT count(*)::int FROM prenatal_package_item WHERE policy = 'BT-20
         + (SELECT count(*)::int FROM policy_constant WHERE policy = 'BT-2026-MAT'),
           0, 'NM-COV: BT-2026-MAT has no package items, rates or constants of its own');
 
--- NM-CON: employer rate range 0.5%-1% of last year's wages; flexible workers at the same rate.
+-- NM-CON: employer rate range 0.5%-1% of last year's wages (enterprises and, from 0.3.0, public
+-- units); flexible workers at the same rate.
 SELECT results_eq(
     $$SELECT person_type, payer, covers, basis, rate, min_rate, max_rate, param_name, source
         FROM contribution_rate WHERE policy = 'NM-2025-MAT' ORDER BY person_type$$,
     $$VALUES ('enterprise', 'employer', 'maternity', 'last_year_total_wages',
               NULL::numeric, 0.005, 0.01, 'employer.maternity_rate', 'NM-CON'),
              ('flexible', 'person', 'maternity', 'contribution_base',
+              NULL::numeric, 0.005, 0.01, 'employer.maternity_rate', 'NM-CON'),
+             ('public', 'employer', 'maternity', 'last_year_total_wages',
               NULL::numeric, 0.005, 0.01, 'employer.maternity_rate', 'NM-CON')$$,
     'NM-CON: employers 0.5%-1% of last year''s wages; flexible workers on their base at that rate');
 
