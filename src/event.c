@@ -388,7 +388,14 @@ event_decode(Datum event_datum, EventTypeCache *tc, MemoryContext cxt, Event *e)
 
 	e->has_unit_avg_wage = !isnull[F_UNIT_AVG_WAGE];
 	if (e->has_unit_avg_wage)
+	{
 		e->unit_avg_wage = decode_fen(v[F_UNIT_AVG_WAGE], "event field unit_avg_wage");
+		if (e->unit_avg_wage == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("event field unit_avg_wage = 0.00 is not an average wage"),
+					 errhint("Give the employer's average monthly wage of last year in yuan, or leave it NULL where the base is another.")));
+	}
 	e->has_claim_date = !isnull[F_CLAIM_DATE];
 	if (e->has_claim_date)
 	{

@@ -158,6 +158,9 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 					candidates[0] ? candidates[0]->id : "",
 					candidates[0] && candidates[1] ? " or " : "",
 					candidates[1] ? candidates[1]->id : ""),
+			 maternity == NULL && policy_name == NULL ?
+			 errdetail("No maternity policy is in force for region %s on %s, and the resident policy does not cover this claim.",
+					   claim->region, date_text(claim->service_date)) :
 			 errdetail("The policy documents matins implements do not cover this claim%s.",
 					   claim->maternity_insured ? "" : " (maternity_insured is false)"),
 			 errhint("See matins.route for the routes of each policy.")));

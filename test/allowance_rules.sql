@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(144);
+SELECT plan(145);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -206,6 +206,11 @@ SELECT is((pg_temp.lz(claim_date => '2026-09-16')).amount, 0.00, 'LZ-AL: ... amo
 SELECT is((pg_temp.lz(claim_date => '2026-09-16')).grant_amount, 0.00, 'LZ-DIR Reading: ... and the grant lapsed too');
 SELECT ok((pg_temp.lz(claim_date => '2026-09-16')).notes @> ARRAY['LZ-AL', 'LZ-DIR', 'apply_by_passed'],
           'LZ-AL, LZ-DIR: the notes say the deadline passed');
+-- a unit wage of 0 is no wage (0.2.0 paid an allowance of 0.00)
+SELECT throws_ok($$SELECT matins_allowance(make_event(region => '220000', event_date => '2025-03-01',
+        unit_avg_wage => 0, contributions => contribution_series('220000', '2024-03-01', '2025-02-01', 6000)))$$,
+    '22023', 'event field unit_avg_wage = 0.00 is not an average wage',
+    'JL24-AL: a unit wage of 0 is an error, not an allowance of 0');
 -- applied for on the day of the birth (2025-09-15): in time; the day before it: an error
 SELECT is((pg_temp.lz(claim_date => '2025-09-15')).amount, 36000.00, 'LZ-AL: applied on the day of the birth: 36000.00');
 SELECT throws_ok($$SELECT pg_temp.lz(claim_date => '2025-09-14')$$, '22023',

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(165);
+SELECT plan(166);
 
 \ir lib/settle_helpers.sql
 
@@ -329,6 +329,23 @@ SELECT is_empty($$SELECT n, message FROM bad WHERE pg_temp.hint_of(q) IS NULL$$,
   'JL24-DL: every error above carries a hint');
 SELECT is_empty($$SELECT n FROM bad WHERE left(state, 2) NOT IN ('22', '23')$$,
   'JL24-DL: every error above is of SQLSTATE class 22 or 23');
+-- the detail of the error a statement raises
+CREATE FUNCTION pg_temp.detail_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    d text;
+BEGIN
+    EXECUTE q;
+    RETURN NULL;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+    RETURN nullif(d, '');
+END
+$$;
+-- the day before JL-2024-MAT (2024-07-01) only the resident policy is in force: the error says
+-- why the employee's prenatal claim has no rule
+SELECT is(pg_temp.detail_of($$SELECT matins_settle(pg_temp.c(1, '220000', '2024-06-30', 'prenatal', 100))$$),
+  'No maternity policy is in force for region 220000 on 2024-06-30, and the resident policy does not cover this claim.',
+  'JL24-PN: on 2024-06-30 the error says that no maternity policy is in force yet');
 
 -- not errors: an amount written with three decimals but exact to the fen is that amount
 --   total 100.010 = 100.01, self_pay 0.500 = 0.50: delivery in_scope 99.51, paid 100%
