@@ -172,14 +172,15 @@ Fen
 fen_from_field(Datum num, const char *field, const char *negative_hint)
 {
 	Fen			fen;
+	bool		converted = numeric_to_fen(num, &fen);
 
-	if (!numeric_to_fen(num, &fen) && !numeric_out_of_range(num))
+	if (!converted && !numeric_out_of_range(num))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 				 errhint("Amounts have at most two decimals and are finite.")));
-	if (numeric_out_of_range(num))
+	if (!converted || fen >= FEN_AMOUNT_LIMIT || fen <= -FEN_AMOUNT_LIMIT)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s = %s is out of range", field,
