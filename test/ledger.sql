@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(74);
+SELECT plan(76);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -335,6 +335,17 @@ SELECT is(pg_temp.f(303, 'pooled_fund'), '18020.00',
 SELECT is(ARRAY[pg_temp.u(3, 'years', '2025'), pg_temp.u(3, 'last_stay_deductible')],
     ARRAY['{"inpatient_position": 70000.00, "resident_fund_paid": 39640.00}', '800.00']::jsonb[],
     'JL19-IP: the ledger has the re-settled stay (position 70000, fund 21620 + 18020 = 39640, deductible 800)');
+-- JL19-IP across 1 January: an upward referral to level 3 on 2026-01-05 after the 2025 level-3
+-- stay (deductible 800) pays 800 - 800 = 0; the new year's position 0 .. 10000 at 55% = 5500
+-- (0.2.0 kept the last deductible in the year and charged 800 again: 5060)
+SELECT pg_temp.ins(matins.make_claim(claim_id => 304, person_id => 3, region => '220000',
+    service_date => '2026-01-05', scheme => 'resident', person_type => 'resident', benefit => 'inpatient',
+    hospital_level => 3, referral => 'up', total => 10000));
+SELECT is(ARRAY[pg_temp.f(304, 'deductible'), pg_temp.f(304, 'pooled_fund')], ARRAY['0.00', '5500.00'],
+    'JL19-IP: through the trigger, a referral in January counts the December stay''s deductible');
+SELECT is(ARRAY[pg_temp.u(3, 'years', '2026'), pg_temp.u(3, 'last_stay_deductible')],
+    ARRAY['{"inpatient_position": 10000.00, "resident_fund_paid": 5500.00}', '800.00']::jsonb[],
+    'JL19-IP: the new year''s counters start from 0 and the last deductible stays the person''s');
 -- an UPDATE the engine rejects changes nothing
 SELECT throws_ok($$UPDATE public.tap_claims SET total = -1 WHERE claim_id = 108$$,
     '22023', 'claim field total = -1.00 is negative',
@@ -366,8 +377,8 @@ SELECT is((pg_temp.u(5, 'years', '2026', 'employee_fund_paid') #>> '{}')::numeri
     (SELECT sum((settlement).fund_total) FROM public.tap_claims WHERE person_id = 5 AND service_date < '2027-01-01'),
     'NM-IP: employee_fund_paid 2026 is the sum of the stored 2026 funds');
 SELECT is((pg_temp.u(3, 'years', '2025', 'resident_fund_paid') #>> '{}')::numeric,
-    (SELECT sum((settlement).pooled_fund) FROM public.tap_claims WHERE person_id = 3),
-    'JL19-IP: resident_fund_paid is the sum of the stored pooled funds');
+    (SELECT sum((settlement).pooled_fund) FROM public.tap_claims WHERE person_id = 3 AND service_date < '2026-01-01'),
+    'JL19-IP: resident_fund_paid 2025 is the sum of the stored 2025 pooled funds');
 
 ------------------------------------------------------------------ ledger_check finds a wrong counter
 SAVEPOINT tampering;
