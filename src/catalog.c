@@ -261,7 +261,7 @@ load_catalog(MatinsCatalog *cat)
 		r->valid_from = col_date(4);
 		r->valid_to = col_date(5);
 		r->shipped = col_bool(6);
-		r->value_text = col_text(7);
+		r->value_text = r->unusable ? col_text(7) : NULL;
 	}
 	FOR_EACH_ROW(Q_CONSTANT, cat->constants, cat->n_constants)
 	{
@@ -820,6 +820,21 @@ catalog_rule(const MatinsCatalog *cat, const char *id)
 	for (int i = 0; i < cat->n_rules; i++)
 		if (strcmp(cat->rules[i].id, id) == 0)
 			return &cat->rules[i];
+	return NULL;
+}
+
+/*
+ * catalog_art_item
+ *      The ART item with the given code under a policy (an interned id; NULL: under any), or
+ *      NULL.
+ */
+const ArtItemRow *
+catalog_art_item(const MatinsCatalog *cat, const char *policy, const char *code)
+{
+	for (int i = 0; i < cat->n_art_items; i++)
+		if ((policy == NULL || cat->art_items[i].policy == policy) &&
+			strcmp(cat->art_items[i].code, code) == 0)
+			return &cat->art_items[i];
 	return NULL;
 }
 

@@ -46,7 +46,7 @@ typedef struct ParamRow
 	char	   *name;
 	Micro		value;
 	bool		unusable;		/* NaN, infinite or too large: an error when looked up */
-	char	   *value_text;		/* the stored value, for that error */
+	char	   *value_text;		/* the stored value, for that error (NULL when usable) */
 	DateADT		valid_from;
 	DateADT		valid_to;		/* inclusive; DATE_NO_END when open */
 	bool		shipped;
@@ -255,6 +255,8 @@ extern Micro catalog_param_required(const MatinsCatalog *cat, const char *region
 extern bool catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy,
 							 const char *name, Micro *value);
 extern const RuleRow *catalog_rule(const MatinsCatalog *cat, const char *id);
+extern const ArtItemRow *catalog_art_item(const MatinsCatalog *cat, const char *policy,
+										  const char *code);
 
 /* a constant the policy must fix: an error naming it and the rule that needs it when missing */
 extern Micro catalog_constant_required(const MatinsCatalog *cat, const PolicyRow *policy,

@@ -165,6 +165,23 @@ numeric_to_fen(Datum num, Fen *result)
 }
 
 /*
+ * numeric_out_of_range
+ *      Whether a finite numeric is, in magnitude, at or above FEN_AMOUNT_LIMIT fen (1e9 yuan).
+ */
+static bool
+numeric_out_of_range(Datum num)
+{
+	Numeric		n = DatumGetNumeric(num);
+	Datum		limit;
+
+	if (numeric_is_nan(n) || numeric_is_inf(n))
+		return false;
+	limit = DirectFunctionCall3(numeric_in, CStringGetDatum(CppAsString2(AMOUNT_LIMIT_YUAN)),
+								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+	return DatumGetBool(DirectFunctionCall2(numeric_ge, DirectFunctionCall1(numeric_abs, num), limit));
+}
+
+/*
  * fen_from_field
  *      A numeric field in yuan as fen, or an error naming the field and the value.
  */
@@ -185,30 +202,13 @@ fen_from_field(Datum num, const char *field, const char *negative_hint)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s = %s is out of range", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
-				 errhint("An amount is smaller than 1000000000 yuan.")));
+				 errhint("An amount is smaller than " CppAsString2(AMOUNT_LIMIT_YUAN) " yuan.")));
 	if (fen < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is negative", field, fen_to_cstring(fen)),
 				 errhint("%s", negative_hint)));
 	return fen;
-}
-
-/*
- * numeric_out_of_range
- *      Whether a finite numeric is, in magnitude, at or above FEN_AMOUNT_LIMIT fen (1e9 yuan).
- */
-bool
-numeric_out_of_range(Datum num)
-{
-	Numeric		n = DatumGetNumeric(num);
-	Datum		limit;
-
-	if (numeric_is_nan(n) || numeric_is_inf(n))
-		return false;
-	limit = DirectFunctionCall3(numeric_in, CStringGetDatum("1000000000"),
-								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	return DatumGetBool(DirectFunctionCall2(numeric_ge, DirectFunctionCall1(numeric_abs, num), limit));
 }
 
 /*

@@ -19,7 +19,8 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
  * The largest amount one claim, claim line, wage or contribution base may carry is below 1e9
  * yuan, so that a person's counters, sums of many claims, stay far within FEN_MAX.
  */
-#define FEN_AMOUNT_LIMIT (INT64CONST(100000000000))
+#define AMOUNT_LIMIT_YUAN 1000000000
+#define FEN_AMOUNT_LIMIT ((int64) AMOUNT_LIMIT_YUAN * 100)
 
 /*
  * numeric -> fen.  Returns false when the value is not an exact amount in fen (more than two
@@ -49,9 +50,6 @@ extern Size fen_to_numeric_packed_general(Fen fen, char *buf);
  * below FEN_AMOUNT_LIMIT, or negative (negative_hint says what to do instead).
  */
 extern Fen fen_from_field(Datum num, const char *field, const char *negative_hint);
-
-/* whether a finite numeric is at or above FEN_AMOUNT_LIMIT in magnitude */
-extern bool numeric_out_of_range(Datum num);
 
 /* millionths -> numeric with up to six decimals */
 extern Datum micro_to_numeric(Micro micro);

@@ -264,6 +264,25 @@ pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo
 }
 
 /*
+ * charge_class_b
+ *      The class-B pre-self-pay of a basic-insurance route: a resident's at the resident rate
+ *      (JL19-B), an employee's at the region's employee.class_b_rate under the employee rules
+ *      the route follows (its own rule is cited).  Sets pre_self_pay, records the step and
+ *      returns the rule.
+ */
+const char *
+charge_class_b(SettleContext *ctx, Fen class_b)
+{
+	bool		resident = ctx->claim->scheme == SCHEME_RESIDENT;
+	const char *rule = resident ? "JL19-B" : ctx->route->source;
+	Micro		rate = route_param(ctx, resident ? "resident.class_b_rate" : "employee.class_b_rate");
+
+	ctx->s->pre_self_pay = fen_mul_ratio(class_b, rate);
+	add_step(ctx->s, rule, class_b, rate, ctx->s->pre_self_pay, "class-B pre-self-pay");
+	return rule;
+}
+
+/*
  * split_lines
  *      For routes other than ART: the lines' classes give the scope parts (self lines are
  *      self_pay, class-B lines the class-B amount).  A line without a class is looked up in the
@@ -383,21 +402,9 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 			s->over_limit = claim->over_limit;
 			class_b = claim->class_b;
 		}
-		/*
-		 * class-B pre-self-pay on basic-insurance routes only (JL24-SC for maternity): residents
-		 * by the resident policy's JL19-B, employees by the employee rules their route follows
-		 * (the region's employee.class_b_rate; the route's own rule is cited)
-		 */
+		/* class-B pre-self-pay on basic-insurance routes only (JL24-SC for maternity) */
 		if (!ctx.route->maternity_fund && class_b > 0)
-		{
-			bool		resident = claim->scheme == SCHEME_RESIDENT;
-			const char *rule = resident ? "JL19-B" : ctx.route->source;
-			Micro		rate = route_param(&ctx, resident ? "resident.class_b_rate" : "employee.class_b_rate");
-
-			s->pre_self_pay = fen_mul_ratio(class_b, rate);
-			add_note(s, rule);
-			add_step(s, rule, class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
-		}
+			add_note(s, charge_class_b(&ctx, class_b));
 		s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 		add_step(s, ctx.route->source, s->total, -1, s->in_scope,
 				 "in scope = total - self_pay - over_limit - pre_self_pay");

@@ -203,6 +203,7 @@ extern void add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate
 #define add_step(s, ...) \
 	do { if ((s)->record_steps) add_step_impl((s), __VA_ARGS__); } while (0)
 extern Micro route_param(SettleContext *ctx, const char *name);
+extern const char *charge_class_b(SettleContext *ctx, Fen class_b);
 extern Fen cap_remaining(SettleContext *ctx, Fen **paid);
 extern void pay(SettleContext *ctx, Fen fund_calc);
 extern const char *level_name(SettleContext *ctx, const char *prefix, const char *rule);

@@ -102,6 +102,30 @@ policy_arg(FunctionCallInfo fcinfo, int argno)
 }
 
 /*
+ * call_inputs
+ *      What matins_settle and matins_explain (fname) settle: the claim (argument 0, never null)
+ *      and the earlier usage (prior: a jsonb argument number, or -1 for none).
+ */
+static pg_attribute_always_inline void
+call_inputs(FunctionCallInfo fcinfo, CallCache *cc, int prior_arg, const char *fname,
+			Claim *claim, Usage *usage)
+{
+	if (unlikely(PG_ARGISNULL(0)))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s got a null claim", fname),
+				 errhint("Filter out null claims (WHERE c IS NOT NULL), or build the claim with matins.make_claim.")));
+	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, claim);
+	usage_init(usage, CurrentMemoryContext);
+	if (prior_arg >= 0)
+	{
+		usage_enter_year(usage, date_year(claim->service_date));
+		if (!PG_ARGISNULL(prior_arg))
+			usage_from_jsonb(usage, PG_GETARG_DATUM(prior_arg), claim);
+	}
+}
+
+/*
  * settle_call
  *      The body of both matins_settle forms: decode, read the earlier usage (prior: a jsonb
  *      argument number, or -1), settle, build the result.
@@ -115,19 +139,7 @@ settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	Usage		usage;
 	Settlement	s;
 
-	if (unlikely(PG_ARGISNULL(0)))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("matins_settle got a null claim"),
-				 errhint("Filter out null claims (WHERE c IS NOT NULL), or build the claim with matins.make_claim.")));
-	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
-	usage_init(&usage, CurrentMemoryContext);
-	if (prior_arg >= 0)
-	{
-		usage_enter_year(&usage, date_year(claim.service_date));
-		if (!PG_ARGISNULL(prior_arg))
-			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
-	}
+	call_inputs(fcinfo, cc, prior_arg, "matins_settle", &claim, &usage);
 	settlement_reset(&s);
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, &s);
 	return settlement_datum(cat, &claim, &s, result_shape(fcinfo, cc));
@@ -259,19 +271,7 @@ explain_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	int			step = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("matins_explain got a null claim"),
-				 errhint("Build the claim with matins.make_claim.")));
-	claim_decode(PG_GETARG_DATUM(0), &cc->claim_type, fcinfo->flinfo->fn_mcxt, &claim);
-	usage_init(&usage, CurrentMemoryContext);
-	if (prior_arg >= 0)
-	{
-		usage_enter_year(&usage, date_year(claim.service_date));
-		if (!PG_ARGISNULL(prior_arg))
-			usage_from_jsonb(&usage, PG_GETARG_DATUM(prior_arg), &claim);
-	}
+	call_inputs(fcinfo, cc, prior_arg, "matins_explain", &claim, &usage);
 	s->record_steps = true;
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, s);
 

@@ -327,16 +327,13 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 		while ((tok = JsonbIteratorNext(&it, &e, true)) != WJB_DONE)
 		{
 			char	   *code;
-			bool		known = false;
 
 			if (tok != WJB_ELEM)
 				continue;
 			if (e.type != jbvString || e.val.string.len > 9)
 				prior_error(k, "must hold item codes as strings");
 			code = pnstrdup(e.val.string.val, e.val.string.len);
-			for (int i = 0; i < ta->cat->n_art_items && !known; i++)
-				known = strcmp(ta->cat->art_items[i].code, code) == 0;
-			if (!known)
+			if (catalog_art_item(ta->cat, NULL, code) == NULL)
 				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
 			usage_mark_art(ta->u, code);
 		}

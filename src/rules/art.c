@@ -10,20 +10,6 @@
 #include "settle.h"
 
 /*
- * art_item
- *      The ART catalog row of an item code under the route's policy, or NULL.
- */
-static const ArtItemRow *
-art_item(SettleContext *ctx, const char *code)
-{
-	for (int i = 0; i < ctx->cat->n_art_items; i++)
-		if (ctx->cat->art_items[i].policy == ctx->rows_policy->id &&
-			strcmp(ctx->cat->art_items[i].code, code) == 0)
-			return &ctx->cat->art_items[i];
-	return NULL;
-}
-
-/*
  * art_standard
  *      JL24-ART-3/4 Reading: the maximum payment standard of a line,
  *      min(price cap, price × quantity rule + payable surcharge):
@@ -152,8 +138,7 @@ handle_art(SettleContext *ctx)
 	Fen			class_b = 0,
 				standard,
 				fund;
-	Micro		rate,
-				ratio;
+	Micro		ratio;
 
 	if (c->nlines == 0)
 		ereport(ERROR,
@@ -164,7 +149,8 @@ handle_art(SettleContext *ctx)
 	for (int i = 0; i < c->nlines; i++)
 	{
 		const ClaimLine *l = &c->lines[i];
-		const ArtItemRow *item = l->item_class == CLASS_SELF ? NULL : art_item(ctx, l->item_code);
+		const ArtItemRow *item = l->item_class == CLASS_SELF ? NULL
+			: catalog_art_item(ctx->cat, ctx->rows_policy->id, l->item_code);
 
 		if (l->item_class == CLASS_SELF)
 			s->self_pay += l->amount;
@@ -183,10 +169,8 @@ handle_art(SettleContext *ctx)
 	add_note(s, "JL24-ART-3");
 	add_note(s, "JL24-ART-4");
 
-	rate = route_param(ctx, resident ? "resident.class_b_rate" : "employee.class_b_rate");
-	s->pre_self_pay = fen_mul_ratio(class_b, rate);
-	/* ART items are class B (JL24-ART-2): residents pay their share by JL19-B */
-	add_step(s, resident ? "JL19-B" : "JL24-ART-2", class_b, rate, s->pre_self_pay, "class-B pre-self-pay");
+	/* ART items are class B (JL24-ART-2): the scheme's class-B share is paid first */
+	(void) charge_class_b(ctx, class_b);
 	s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 	add_step(s, "JL24-ART-2", s->total, -1, s->in_scope, "in scope = total - self_pay - over_limit - pre_self_pay");
 

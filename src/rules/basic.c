@@ -133,7 +133,21 @@ handle_resident_inpatient(SettleContext *ctx)
 }
 
 /*
- * special_disease
+ * disease_row
+ *      The row of a disease code among the chronic or special diseases (rows) of the policy
+ *      whose rows apply, or NULL.
+ */
+static const DiseaseRow *
+disease_row(const SettleContext *ctx, const DiseaseRow *rows, int n, const char *code)
+{
+	for (int i = 0; i < n; i++)
+		if (rows[i].policy == ctx->rows_policy->id && strcmp(rows[i].code, code) == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/*
+ * check_special_disease
  *      The special disease a claim is for (JL19-SP); unknown codes and diseases governed by a
  *      document matins lacks are errors.
  */
@@ -141,28 +155,22 @@ static void
 check_special_disease(SettleContext *ctx)
 {
 	const char *code = ctx->claim->disease;
+	const DiseaseRow *d;
 
 	if (code == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("claim field disease must not be null for a special outpatient claim"),
 				 errhint("Give the special disease code SP01..SP41 (JL19-SP).")));
-	for (int i = 0; i < ctx->cat->n_special; i++)
-	{
-		const DiseaseRow *d = &ctx->cat->special[i];
-
-		if (d->policy == ctx->rows_policy->id && strcmp(d->code, code) == 0)
-		{
-			if (d->no_rule)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("no rule settles special disease %s", code),
-						 errdetail("It is governed by a document matins does not implement."),
-						 errhint("See matins.special_disease.")));
-			return;
-		}
-	}
-	ereport(ERROR,
+	d = disease_row(ctx, ctx->cat->special, ctx->cat->n_special, code);
+	if (d != NULL && d->no_rule)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no rule settles special disease %s", code),
+				 errdetail("It is governed by a document matins does not implement."),
+				 errhint("See matins.special_disease.")));
+	if (d == NULL)
+		ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown special disease \"%s\"", code),
 			 errhint("The special diseases are SP01..SP41 in matins.special_disease.")));
@@ -229,14 +237,10 @@ check_outpatient_disease(SettleContext *ctx)
 	const char *code = ctx->claim->disease;
 	const MatinsCatalog *cat = ctx->cat;
 
-	if (code == NULL || strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0)
+	if (code == NULL || strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0 ||
+		disease_row(ctx, cat->chronic, cat->n_chronic, code) != NULL ||
+		disease_row(ctx, cat->special, cat->n_special, code) != NULL)
 		return;
-	for (int i = 0; i < cat->n_chronic; i++)
-		if (cat->chronic[i].policy == ctx->rows_policy->id && strcmp(cat->chronic[i].code, code) == 0)
-			return;
-	for (int i = 0; i < cat->n_special; i++)
-		if (cat->special[i].policy == ctx->rows_policy->id && strcmp(cat->special[i].code, code) == 0)
-			return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown disease \"%s\"", code),
@@ -292,7 +296,7 @@ handle_resident_chronic(SettleContext *ctx)
 	const Claim *c = ctx->claim;
 	Settlement *s = ctx->s;
 	YearUsage  *y = &ctx->usage->year;
-	const DiseaseRow *d = NULL;
+	const DiseaseRow *d;
 	int			i;
 	Fen			standard,
 				after,
@@ -305,10 +309,7 @@ handle_resident_chronic(SettleContext *ctx)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("claim field disease must not be null for a chronic outpatient claim"),
 				 errhint("Give the chronic disease code CH01..CH18 (JL19-CH).")));
-	for (int k = 0; k < ctx->cat->n_chronic; k++)
-		if (ctx->cat->chronic[k].policy == ctx->rows_policy->id &&
-			strcmp(ctx->cat->chronic[k].code, c->disease) == 0)
-			d = &ctx->cat->chronic[k];
+	d = disease_row(ctx, ctx->cat->chronic, ctx->cat->n_chronic, c->disease);
 	if (d == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
