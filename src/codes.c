@@ -77,7 +77,8 @@ code_find(const char *data, int len, const char *const *names, int first, int n)
 
 /*
  * code_index_build
- *      Fill an index from its table (on its first use).
+ *      Fill an index from its table (on its first use), with a seed under which every name has
+ *      a slot of its own, so that a look-up is one probe.
  */
 void
 code_index_build(CodeIndex *ix)
@@ -85,15 +86,24 @@ code_index_build(CodeIndex *ix)
 	Assert(ix->n <= (int) lengthof(ix->len) && ix->n < CODE_INDEX_SLOTS);
 	for (int i = ix->first; i < ix->n; i++)
 	{
-		uint32		h;
-
 		ix->len[i] = (uint8) strlen(ix->names[i]);
 		Assert(ix->len[i] <= CODE_MAX_LEN);
 		memcpy(ix->word[i], ix->names[i], ix->len[i]);
-		for (h = code_hash(ix->word[i][0], ix->word[i][1]); ix->slot[h] != 0;
-			 h = (h + 1) % CODE_INDEX_SLOTS)
-			;
-		ix->slot[h] = (int8) (i + 1);
+	}
+	for (ix->seed = 0;; ix->seed++)
+	{
+		bool		clash = false;
+
+		memset(ix->slot, 0, sizeof(ix->slot));
+		for (int i = ix->first; i < ix->n && !clash; i++)
+		{
+			uint32		h = code_hash(ix->word[i][0], ix->word[i][1], ix->seed);
+
+			clash = ix->slot[h] != 0;
+			ix->slot[h] = (int8) (i + 1);
+		}
+		if (!clash)
+			break;
 	}
 	ix->built = true;
 }

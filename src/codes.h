@@ -91,12 +91,13 @@ typedef struct CodeIndex
 	int			first;
 	int			n;
 	bool		built;
+	uint64		seed;			/* chosen so that no two names share a slot */
 	uint8		len[16];		/* strlen of each name */
 	uint64		word[16][2];	/* each name, zero-padded to 16 bytes */
 	int8		slot[CODE_INDEX_SLOTS]; /* code + 1 by hash, 0 when empty */
 } CodeIndex;
 
-#define CODE_INDEX(names, first, n) {(names), (first), (n), false, {0}, {{0}}, {0}}
+#define CODE_INDEX(names, first, n) {(names), (first), (n), false, 0, {0}, {{0}}, {0}}
 
 extern void code_index_build(CodeIndex *ix);
 
@@ -112,13 +113,13 @@ static const uint64 code_mask[CODE_MAX_LEN + 1][2] = {
 
 /*
  * code_hash
- *      The slot of a code given as its two words (collisions probe on).
+ *      The slot of a code given as its two words, under the index's seed.
  */
 static inline uint32
-code_hash(uint64 w0, uint64 w1)
+code_hash(uint64 w0, uint64 w1, uint64 seed)
 {
 	StaticAssertStmt(CODE_INDEX_SLOTS == 64, "code_hash gives six bits");
-	return (uint32) (((w0 * UINT64CONST(0x9E3779B97F4A7C15)) ^
+	return (uint32) ((((w0 ^ seed) * UINT64CONST(0x9E3779B97F4A7C15)) ^
 					  (w1 * UINT64CONST(0xC2B2AE3D27D4EB4F))) >> 58);
 }
 
@@ -151,14 +152,13 @@ code_index_find(CodeIndex *ix, const char *data, int len, bool overread)
 		memcpy(&w0, data, sizeof(uint64));
 		memcpy(&w1, data + sizeof(uint64), len - sizeof(uint64));
 	}
-	for (uint32 h = code_hash(w0, w1); ix->slot[h] != 0; h = (h + 1) % CODE_INDEX_SLOTS)
+	/* each name has a slot of its own (code_index_build): one comparison decides */
 	{
-		int			i = ix->slot[h] - 1;
+		int			i = ix->slot[code_hash(w0, w1, ix->seed)] - 1;
 
-		if (ix->word[i][0] == w0 && ix->word[i][1] == w1 && ix->len[i] == len)
-			return i;
+		return i >= 0 && ((ix->word[i][0] ^ w0) | (ix->word[i][1] ^ w1) |
+						  (uint64) (ix->len[i] ^ len)) == 0 ? i : -1;
 	}
-	return -1;
 }
 
 /* the same for a text datum, without copying it */
