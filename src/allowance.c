@@ -191,7 +191,8 @@ allowance_base(const MatinsCatalog *cat, const Event *e, Assessment *a)
  *      LZ-PN: the fixed prenatal grant of everyone with maternity medical benefits (LZ-WHO),
  *      whether or not they get an allowance; LZ-SPO: the uninsured spouse gets spouse.ratio of
  *      it.  Reading: a grant per pregnancy, so births and terminations, not a father's nursing
- *      leave; applied for like a manual reimbursement, so lapsed after apply_by (LZ-DIR).
+ *      leave.  It has no deadline: the one-year limits are the allowance's (LZ-AL) and the
+ *      manual reimbursement of costs (LZ-DIR), and the grant is neither.
  */
 static Fen
 prenatal_grant(const MatinsCatalog *cat, const Event *e, Assessment *a)
@@ -203,8 +204,6 @@ prenatal_grant(const MatinsCatalog *cat, const Event *e, Assessment *a)
 		return 0;
 	grant = catalog_constant_required(cat, a->policy, "prenatal.grant", rule);
 	add_event_note(a, rule);
-	if (a->apply_late)
-		return 0;
 	if (e->person_type == PT_SPOUSE)
 	{
 		Micro		ratio = catalog_constant_required(cat, a->policy, "spouse.ratio", "LZ-SPO");

@@ -148,7 +148,6 @@ typedef struct Assessment
 	DateADT		first_payable;
 	bool		has_apply_by;
 	DateADT		apply_by;
-	bool		apply_late;		/* claim_date after apply_by */
 	int			days;
 	bool		has_base;
 	Fen			base;

@@ -44,9 +44,11 @@ static CatalogQuery queries[N_QUERIES] = {
 	[Q_POLICY] = {"SELECT id, region, scope = 'maternity', status = 'draft',"
 		" coalesce(valid_from, '-infinity'::date), coalesce(valid_to, 'infinity'::date), based_on"
 	" FROM matins.policy ORDER BY id"},
-	/* a value the engine cannot hold in millionths (NaN, infinite, huge) is loaded as NULL */
+	/* a value the engine cannot hold in millionths (NaN, infinite, huge, finer than a
+	 * millionth) is loaded as NULL */
 	[Q_PARAM] = {"SELECT region, name,"
-		" CASE WHEN abs(value) < " CppAsString2(PARAM_VALUE_LIMIT) " THEN (value * 1000000)::int8 END,"
+		" CASE WHEN abs(value) < " CppAsString2(PARAM_VALUE_LIMIT) " AND value = round(value, 6)"
+		" THEN (value * 1000000)::int8 END,"
 		" valid_from, coalesce(valid_to, 'infinity'::date), shipped, value::text"
 	" FROM matins.param_value ORDER BY name, region, shipped, valid_from"},
 	[Q_CONSTANT] = {"SELECT DISTINCT ON (policy, name) policy, name, (value * 1000000)::int8"
@@ -704,7 +706,7 @@ catalog_param_stretch(const MatinsCatalog *cat, const char *region, const char *
 				 errmsg("region parameter \"%s\" of region %s holds %s, which matins cannot compute with",
 						name, hit->region, hit->value_text),
 				 errdetail("It applies from %s.", date_text(hit->valid_from)),
-				 errhint("A value must be a finite number smaller than %s in magnitude; replace it (matins.end_param, then matins.set_param).",
+				 errhint("A value must be a finite number smaller than %s in magnitude, with at most six decimal places; replace it (matins.end_param, then matins.set_param).",
 						 CppAsString2(PARAM_VALUE_LIMIT))));
 	if (hit)
 		*value = hit->value;

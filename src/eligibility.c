@@ -276,6 +276,22 @@ same_province(const char *a, const char *b)
 }
 
 /*
+ * employer_answers
+ *      NM-ARR, LZ-ARR: when the employer is in arrears, it pays the benefits itself at the same
+ *      standard, so the months its arrears left unpaid or paid late (a unit employee's months
+ *      of the history) count as paid on time: its arrears cannot cost the person her benefits
+ *      (the Lanzhou seed's 第十七条: arrears that keep a worker from her benefits make the
+ *      employer pay them).  A month missing from the history is no unit's month and does not
+ *      count.
+ */
+static bool
+employer_answers(const Event *e, const AllowanceRegime *r, const Contribution *c)
+{
+	return e->employer_arrears && r->arrears_rule != NULL && c != NULL &&
+		(c->person_type == PT_ENTERPRISE || c->person_type == PT_PUBLIC);
+}
+
+/*
  * month_status
  *      How a month counts toward continuity.  A month paid elsewhere counts when it was paid in
  *      the event's province (NM-ACC, LZ-AEL) or, under LZ-AEL, in another province.  Without a
@@ -286,11 +302,13 @@ same_province(const char *a, const char *b)
 static MonthStatus
 month_status(const Event *e, const AllowanceRegime *r, const Contribution *c)
 {
-	if (c == NULL || !c->paid)
+	bool		answered = employer_answers(e, r, c);
+
+	if (c == NULL || (!c->paid && !answered))
 		return MS_NONE;
 	if (!same_province(c->region, e->region) && !r->other_provinces)
 		return MS_NONE;
-	if (c->paid_month < 0 || c->paid_month <= c->month)
+	if (answered || c->paid_month < 0 || c->paid_month <= c->month)
 		return MS_ON;
 	if (r->gap_rule == NULL)
 		return c->paid_on <= e->event_date ? MS_ON : MS_NONE;
@@ -635,7 +653,7 @@ assess_event(const MatinsCatalog *cat, const Event *e, const char *policy_name, 
 	{
 		const Contribution *c = find_month(e, date_month(e->claim_date));
 
-		if (c != NULL && !c->paid)
+		if (c != NULL && !c->paid && !employer_answers(e, r, c))
 		{
 			add_event_note(a, r->claim_status_rule);
 			add_event_note(a, "not_contributing_when_claimed");
@@ -655,7 +673,6 @@ assess_event(const MatinsCatalog *cat, const Event *e, const char *policy_name, 
 		a->apply_by = date_add_months(e->event_date, months);
 		if (e->has_claim_date && e->claim_date > a->apply_by)
 		{
-			a->apply_late = true;
 			add_event_note(a, r->apply_rule);
 			add_event_note(a, "LZ-DIR");
 			add_event_note(a, "apply_by_passed");

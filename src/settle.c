@@ -230,10 +230,13 @@ pay(SettleContext *ctx, Fen fund_calc)
 		fund = fen_min(fund_calc, remaining);
 		if (fund < fund_calc)
 		{
-			s->over_cap += fund_calc - fund;
-			/* a claim already sending cost elsewhere keeps that destination; notes say both */
-			if (s->transfer_to == TRANSFER_NONE)
+			/*
+			 * A claim has one destination: when cost the route did not take already goes
+			 * elsewhere, the larger part decides (the first on a tie); notes say both.
+			 */
+			if (s->transfer_to == TRANSFER_NONE || fund_calc - fund > s->over_cap)
 				s->transfer_to = ctx->route->cap_transfer;
+			s->over_cap += fund_calc - fund;
 			add_note(s, "annual_cap");
 			add_step(s, ctx->route->source, remaining, -1, fund_calc - fund,
 					 psprintf("over the yearly cap %s", ctx->route->cap_param ? ctx->route->cap_param : ctx->route->cap_constant));
@@ -286,12 +289,17 @@ charge_class_b(SettleContext *ctx, Fen class_b)
  * split_lines
  *      For routes other than ART: the lines' classes give the scope parts (self lines are
  *      self_pay, class-B lines the class-B amount).  A line without a class is looked up in the
- *      route's item catalog: only the prenatal package (NM-PN) and the prenatal list (WZ-LIST)
- *      have one; elsewhere such a line names an item matins cannot know.
+ *      policy's prenatal catalog: the prenatal package (NM-PN) and the prenatal list (WZ-LIST)
+ *      are the only item catalogs besides ART's, and their items are in scope; a route that
+ *      sends prenatal cost elsewhere (an uninsured flexible worker's, NM-NOMI) takes them so
+ *      too.  Elsewhere such a line names an item matins cannot know.
  */
 static void
-split_lines(const RouteRow *route, const Claim *claim, Settlement *s, Fen *class_b)
+split_lines(SettleContext *ctx, Fen *class_b)
 {
+	const RouteRow *route = ctx->route;
+	const Claim *claim = ctx->claim;
+	Settlement *s = ctx->s;
 	bool		has_items = route->handler == H_PRENATAL_PACKAGE || route->handler == H_PRENATAL_LIST;
 
 	*class_b = 0;
@@ -299,7 +307,8 @@ split_lines(const RouteRow *route, const Claim *claim, Settlement *s, Fen *class
 	{
 		const ClaimLine *l = &claim->lines[i];
 
-		if (l->item_class == CLASS_CATALOG && !has_items)
+		if (l->item_class == CLASS_CATALOG && !has_items &&
+			!prenatal_item_known(ctx->cat, ctx->rows_policy, l->item_code))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
@@ -316,7 +325,8 @@ split_lines(const RouteRow *route, const Claim *claim, Settlement *s, Fen *class
 /*
  * note_policy_conditions
  *      Conditions a settlement cannot check itself, said in its notes:
- *      JL24-EL / NM-WAIT: a waiting period the region has not set is not applied;
+ *      JL24-EL / NM-WAIT: a waiting period the region has not set is not applied (NM-EL: the
+ *      unemployed, whose waiting period the policy fixes, have none to apply);
  *      LZ-DIR: care outside the province is reimbursed on application within a year.
  */
 static void
@@ -326,11 +336,37 @@ note_policy_conditions(SettleContext *ctx)
 
 	if (ctx->route->maternity_fund &&
 		catalog_constant(ctx->cat, ctx->rows_policy, "waiting_period.regional", &v) &&
+		!(ctx->claim->person_type == PT_UNEMPLOYED &&
+		  catalog_constant(ctx->cat, ctx->rows_policy, "unemployed.waiting_months", &v)) &&
 		!route_param_lookup(ctx, "employee.waiting_months", &v))
 		add_note(ctx->s, "waiting_period_not_applied");
 	if (ctx->claim->location == LOC_NATIONAL &&
 		catalog_constant(ctx->cat, ctx->rows_policy, "manual_claim.months", &v))
 		add_note(ctx->s, "LZ-DIR:apply_within_one_year");
+}
+
+/*
+ * check_disease_code
+ *      A disease on a claim whose route does not read it (inpatient, delivery, ART ...) must
+ *      still be a disease code of the contract: a chronic or special disease of a catalog, or
+ *      'HTN' or 'DM'.  (The chronic, special and outpatient routes look their disease up
+ *      themselves, with their own errors.)
+ */
+static void
+check_disease_code(const MatinsCatalog *cat, const char *code)
+{
+	if (strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0)
+		return;
+	for (int i = 0; i < cat->n_chronic; i++)
+		if (strcmp(cat->chronic[i].code, code) == 0)
+			return;
+	for (int i = 0; i < cat->n_special; i++)
+		if (strcmp(cat->special[i].code, code) == 0)
+			return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown disease \"%s\"", code),
+			 errhint("Use a chronic disease CH01..CH18, a special disease SP01..SP41 (matins.chronic_disease, matins.special_disease), 'HTN' or 'DM'; or leave disease null.")));
 }
 
 /*
@@ -390,12 +426,15 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	add_note(s, ctx.route->source);
 	note_policy_conditions(&ctx);
 
+	if (claim->disease != NULL && ctx.route->handler != H_RESIDENT_CHRONIC &&
+		ctx.route->handler != H_RESIDENT_SPECIAL && ctx.route->handler != H_RESIDENT_OUTPATIENT)
+		check_disease_code(cat, claim->disease);
 	if (ctx.route->handler == H_ART)
 		handle_art(&ctx);		/* ART splits its own lines (JL24-ART-3, JL24-ART-4) */
 	else
 	{
 		if (claim->nlines > 0)
-			split_lines(ctx.route, claim, s, &class_b);
+			split_lines(&ctx, &class_b);
 		else
 		{
 			s->self_pay = claim->self_pay;

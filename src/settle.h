@@ -211,6 +211,10 @@ extern const char *level_name(SettleContext *ctx, const char *prefix, const char
 extern Micro required_constant(SettleContext *ctx, const char *name);
 extern void pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo to);
 
+/* whether an item is in a policy's prenatal catalog (package or list; maternity.c) */
+extern bool prenatal_item_known(const MatinsCatalog *cat, const PolicyRow *rows_policy,
+								const char *code);
+
 /* handlers (src/rules/: maternity.c, basic.c, art.c) */
 extern void handle_full(SettleContext *ctx);
 extern void handle_transfer(SettleContext *ctx);

@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(145);
+SELECT plan(156);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -203,7 +203,8 @@ SELECT is((pg_temp.lz(claim_date => '2026-09-15')).amount, 36000.00, 'LZ-AL: app
 SELECT is((pg_temp.lz(claim_date => '2026-09-15')).grant_amount, 1000.00, 'LZ-PN: ... with the grant');
 SELECT is((pg_temp.lz(claim_date => '2026-09-16')).eligible, false, 'LZ-AL: applied the day after: not eligible');
 SELECT is((pg_temp.lz(claim_date => '2026-09-16')).amount, 0.00, 'LZ-AL: ... amount 0.00');
-SELECT is((pg_temp.lz(claim_date => '2026-09-16')).grant_amount, 0.00, 'LZ-DIR Reading: ... and the grant lapsed too');
+SELECT is((pg_temp.lz(claim_date => '2026-09-16')).grant_amount, 1000.00,
+          'LZ-PN Reading: ... but the grant is no reimbursement and has no deadline: 1000.00');
 SELECT ok((pg_temp.lz(claim_date => '2026-09-16')).notes @> ARRAY['LZ-AL', 'LZ-DIR', 'apply_by_passed'],
           'LZ-AL, LZ-DIR: the notes say the deadline passed');
 -- a unit wage of 0 is no wage (0.2.0 paid an allowance of 0.00)
@@ -224,6 +225,43 @@ SELECT is((pg_temp.lz(arrears => true)).amount, 36000.00, 'LZ-ARR: at the same s
 SELECT ok((pg_temp.lz(arrears => true)).notes @> ARRAY['LZ-ARR', 'employer_arrears'], 'LZ-ARR: the notes say so');
 SELECT is((pg_temp.lz(person_type => 'public', arrears => true)).payer, 'employer',
           'LZ-ARR: the employer also pays a medical-only person''s grant');
+-- LZ-ARR (0.4.0): the months the employer left unpaid cannot cost the worker her benefits.
+-- 2024-09..2025-02 paid, 2025-03..2025-08 unpaid (base 6000 listed): with arrears the employer
+-- answers for them: 12 continuous months, base 6000, 6000 × 180 ÷ 30 = 36000.00, grant 1000.00
+CREATE FUNCTION pg_temp.lz_unpaid(arrears boolean, claim_date date DEFAULT NULL,
+                                  unpaid_type text DEFAULT 'enterprise') RETURNS allowance
+    LANGUAGE sql AS $$ SELECT matins.matins_allowance(matins.make_event(region => '620100',
+        event_date => '2025-09-15', employer_arrears => arrears, claim_date => claim_date,
+        contributions => matins.contribution_series('620100', '2024-09-01', '2025-02-01', 6000)
+            || ARRAY(SELECT ROW(m::date, '620100', false, NULL, 6000, unpaid_type)::matins.contribution
+                     FROM generate_series('2025-03-01'::date, '2025-08-01', '1 month') AS m))) $$;
+SELECT is((pg_temp.lz_unpaid(true)).eligible, true, 'LZ-ARR: six unpaid months of the employer still count');
+SELECT is((pg_temp.lz_unpaid(true)).amount, 36000.00, 'LZ-ARR: 6000 × 180 ÷ 30 = 36000.00, at the standard');
+SELECT is((pg_temp.lz_unpaid(true)).grant_amount, 1000.00, 'LZ-ARR, LZ-PN: ... and the grant 1000.00');
+SELECT is((pg_temp.lz_unpaid(true)).payer, 'employer', 'LZ-ARR: ... paid by the employer');
+SELECT is((pg_temp.lz_unpaid(false)).eligible, false, 'LZ-GAP: the same history without arrears breaks continuity');
+SELECT is((pg_temp.lz_unpaid(false)).amount, 0.00, 'LZ-GAP: ... amount 0.00');
+-- a month of the worker's own (flexible) is no employer's month to answer for
+SELECT is((pg_temp.lz_unpaid(true, unpaid_type => 'flexible')).eligible, false,
+          'LZ-ARR: unpaid months of her own are not the employer''s');
+-- NM-ARR: Baotou, 2025-06..2026-02 paid, 2026-03..2026-05 unpaid, birth 2026-06-15, wage 6000:
+-- 12 continuous months; 6000 × 98 ÷ 31 (the divisor set above) = 18967.7419 -> 18967.74 by the employer
+CREATE FUNCTION pg_temp.bt_unpaid(arrears boolean, claim_date date DEFAULT NULL) RETURNS allowance
+    LANGUAGE sql AS $$ SELECT matins.matins_allowance(matins.make_event(region => '150200',
+        event_date => '2026-06-15', unit_avg_wage => 6000, employer_arrears => arrears,
+        claim_date => claim_date,
+        contributions => matins.contribution_series('150200', '2025-06-01', '2026-02-01', 6000)
+            || ARRAY(SELECT ROW(m::date, '150200', false, NULL, 6000, 'enterprise')::matins.contribution
+                     FROM generate_series('2026-03-01'::date, '2026-05-01', '1 month') AS m))) $$;
+SELECT is((pg_temp.bt_unpaid(true)).amount, 18967.74, 'NM-ARR: 6000 × 98 ÷ 31 = 18967.74 despite three unpaid months');
+SELECT is((pg_temp.bt_unpaid(true)).payer, 'employer', 'NM-ARR: ... paid by the employer');
+SELECT is((pg_temp.bt_unpaid(false)).eligible, false, 'NM-EL: without arrears the 12 continuous months are not there');
+SELECT is((matins_eligibility(make_event(region => '150200', event_date => '2026-06-15', unit_avg_wage => 6000,
+           employer_arrears => true,
+           contributions => matins.contribution_series('150200', '2025-06-01', '2026-02-01', 6000)
+               || ARRAY(SELECT ROW(m::date, '150200', false, NULL, 6000, 'enterprise')::matins.contribution
+                        FROM generate_series('2026-03-01'::date, '2026-05-01', '1 month') AS m)))).continuous_months,
+          12, 'NM-ARR: matins_eligibility counts the employer''s unpaid months: 12');
 
 -- ================================================================ JL-ML and JL24-AL in Jilin
 SELECT is((pg_temp.jl()).days, 180, 'JL-ML: 180 days in Jilin');

@@ -1,7 +1,7 @@
 -- pgTAP: the constructors of the contract's types: make_claim, make_event, contribution_series.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(20);
+SELECT plan(25);
 
 SELECT is(
     to_jsonb(matins.make_claim(claim_id => 1, person_id => 7, region => '220000', service_date => '2025-01-02',
@@ -49,12 +49,25 @@ SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-15', '20
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2025-09-01', '2025-08-01', 6000)$$,
     '22023', 'last_month 2025-08-01 is before first_month 2025-09-01', 'contribution_series: months reversed');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', -1)$$,
-    '22023', 'contribution base -1 is not a non-negative amount in yuan exact to the fen', 'contribution_series: a negative base');
+    '22023', 'contribution base -1 is not a non-negative amount in yuan below 1e9, exact to the fen', 'contribution_series: a negative base');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 'NaN')$$,
-    '22023', 'contribution base NaN is not a non-negative amount in yuan exact to the fen', 'contribution_series: a NaN base');
+    '22023', 'contribution base NaN is not a non-negative amount in yuan below 1e9, exact to the fen', 'contribution_series: a NaN base');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000.005)$$,
-    '22023', 'contribution base 6000.005 is not a non-negative amount in yuan exact to the fen',
+    '22023', 'contribution base 6000.005 is not a non-negative amount in yuan below 1e9, exact to the fen',
     'contribution_series: a base finer than the fen');
+-- 0.4.0: the region and person type are checked as an event checks them; a base of 1e9 or more
+-- is refused as by events
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000, 'boss')$$,
+    '22023', 'unknown person_type "boss"', 'contribution_series: an unknown person type');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000, NULL)$$,
+    '22023', 'unknown person_type "NULL"', 'contribution_series: a null person type');
+SELECT throws_ok($$SELECT matins.contribution_series(NULL, '2024-09-01', '2025-08-01', 6000)$$,
+    '22004', 'region must not be null', 'contribution_series: a null region');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 1000000000)$$,
+    '22023', 'contribution base 1000000000 is not a non-negative amount in yuan below 1e9, exact to the fen',
+    'contribution_series: a base of 1e9');
+SELECT is(array_length(matins.contribution_series('620100', '2024-09-01', '2025-08-01', 999999999.99), 1), 12,
+    'contribution_series: a base just below 1e9 gives its 12 months');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '-infinity', '2025-08-01', 6000)$$,
     '22007', 'contribution months must be finite dates, got -infinity and 2025-08-01',
     'contribution_series: an infinite month (0.2.0 never finished)');

@@ -165,7 +165,7 @@ SELECT is(matins.to_nhsa((SELECT s FROM sets WHERE n = 6)),
     "act_pay_dedc": 0.00, "hifp_pay": 29950.00, "fund_pay_sumamt": 29950.00, "psn_part_amt": 10050.00,
     "matins": {"policy": "JL-2019-RES", "route": "resident.inpatient", "copay": 7050.00,
                "over_cap": 0.00, "transfer_to": null, "maternity_fund": 0.00,
-               "pooled_fund": 29950.00, "notes": ["JL24-DL", "JL19-B", "JL19-IP:down_referral"]}}'::jsonb,
+               "pooled_fund": 29950.00, "notes": ["JL24-DL", "JL19-B", "JL19-IP", "JL19-IP:down_referral"]}}'::jsonb,
   'JL19-IP: to_nhsa of a resident inpatient settlement, field by field');
 SELECT is((SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(matins.to_nhsa((SELECT s FROM sets WHERE n = 1))) k),
   ARRAY['act_pay_dedc', 'fulamt_ownpay_amt', 'fund_pay_sumamt', 'hifp_pay', 'inscp_scp_amt', 'insutype',

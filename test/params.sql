@@ -3,7 +3,7 @@
 -- and a clear error for every bad input.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(57);
+SELECT plan(62);
 
 -- the names of the contract, no more and no less
 SELECT results_eq(
@@ -177,6 +177,28 @@ SELECT is((matins_settle(matins.make_claim(claim_id => 2, person_id => 2, region
         service_date => '2030-02-10', scheme => 'employee', person_type => 'enterprise', benefit => 'delivery',
         hospital_level => 2, total => 8000))).fund_total, 8000.00,
     'LZ-IP: claims that do not need the bad value still settle');
+
+-- 0.4.0: a parameter is held to the millionth; a finer value is refused where it is set, not
+-- rounded unseen (NM-CON: 0.0083337 would have been applied as 0.008334)
+SELECT throws_ok($$SELECT matins.set_param('150000', 'employer.maternity_rate', 0.0083337, '2030-01-01')$$,
+    '22003', 'value 0.0083337 of parameter "employer.maternity_rate" has more than six decimal places',
+    'NM-CON: a rate finer than a millionth is refused');
+SELECT lives_ok($$SELECT matins.set_param('150200', 'employer.maternity_rate', 0.008334, '2030-01-01', '2030-12-31')$$,
+    'NM-CON: six decimal places are accepted (Baotou, 2030)');
+-- NM-CON: 1000000 × 0.008334 = 8334.00
+SELECT is(matins_contribution('150200', 'enterprise', 1000000, '2030-02-01'), 8334.00,
+    'NM-CON: the rate is applied as set: 1000000 × 0.008334 = 8334.00');
+-- one stored before 0.4.0 is an error naming it
+ALTER TABLE matins.param_value DISABLE TRIGGER check_param_finite;
+INSERT INTO matins.param_value (region, name, value, valid_from, source)
+VALUES ('150200', 'employer.maternity_rate', 0.0083337, '2031-01-01', 'before 0.4.0');
+ALTER TABLE matins.param_value ENABLE TRIGGER check_param_finite;
+SELECT throws_ok($$SELECT matins_contribution('150200', 'enterprise', 1000000, '2031-02-01')$$,
+    '22003', 'region parameter "employer.maternity_rate" of region 150200 holds 0.0083337, which matins cannot compute with',
+    'NM-CON: a stored rate finer than a millionth is an error naming it');
+SELECT throws_ok($$INSERT INTO matins.policy_constant (policy, name, value, unit, description, source)
+    VALUES ('NM-2025-MAT', 'local.test_ratio', 0.1234567, 'ratio', 'a test', 'test')$$,
+    '23514', NULL, 'policy constants are held to the millionth too');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(68);
+SELECT plan(75);
 
 \ir lib/settle_helpers.sql
 
@@ -377,6 +377,42 @@ SELECT pg_temp.settles(matins_settle(pg_temp.r(89, '2025-03-01', 'chronic', 1000
 SELECT throws_ok($$SELECT matins_settle(pg_temp.r(90, '2025-03-01', 'chronic', 1000, disease => 'CH19'))$$,
   '22023', 'unknown chronic disease "CH19"',
   'JL19-CH: an unknown chronic disease is an error');
+
+------------------------------------------------------------------ who JL19 applies to (0.4.0)
+-- rules.md §2: JL19 applies to the members of resident insurance (scheme 390); a flexible worker
+-- may join it.  Level 1 stay of 1000: deductible 200, (1000 - 200) x 80% = 640, personal 360
+SELECT pg_temp.settles(matins_settle(pg_temp.c(91, '220000', '2025-03-01', 'inpatient', 1000,
+        person_type => 'flexible', scheme => 'resident', hospital_level => 1)),
+  '{"policy": "JL-2019-RES", "route": "resident.inpatient", "deductible": 200, "pooled_fund": 640,
+    "copay": 160, "personal": 360}',
+  'JL19-IP: a flexible worker in resident insurance is settled by the resident rules');
+-- JL24-DL: her delivery goes to JL19-IP too: level 2, deductible 500, (10000 - 500) x 70% = 6650
+SELECT pg_temp.settles(matins_settle(pg_temp.c(92, '220000', '2025-03-01', 'delivery', 10000,
+        person_type => 'flexible', scheme => 'resident', hospital_level => 2)),
+  '{"policy": "JL-2019-RES", "route": "resident.inpatient", "deductible": 500, "pooled_fund": 6650,
+    "personal": 3350, "has_notes": ["JL24-DL", "JL19-IP"]}',
+  'JL24-DL: a flexible worker in resident insurance delivers under JL19-IP; notes cite both');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(93, '220000', '2025-03-01', 'delivery', 10000,
+        person_type => 'spouse', scheme => 'resident', hospital_level => 2))$$,
+  '22023', NULL, 'rules.md §0: a spouse in Jilin still has no rule');
+-- the day before JL24 is in force (2024-06-30) a resident's delivery is JL19-IP's alone;
+-- level 2: (10000 - 500) x 70% = 6650
+SELECT pg_temp.settles(matins_settle(pg_temp.r(94, '2024-06-30', 'delivery', 10000, hospital_level => 2)),
+  '{"policy": "JL-2019-RES", "pooled_fund": 6650, "notes": ["JL19-IP"]}',
+  'JL19-IP: a resident''s delivery the day before JL24 applies cites JL19-IP only');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(95, '2024-07-01', 'delivery', 10000, hospital_level => 2)),
+  '{"policy": "JL-2019-RES", "pooled_fund": 6650, "notes": ["JL24-DL", "JL19-IP"]}',
+  'JL24-DL: from its first day it sends the delivery to JL19-IP, and the notes cite both');
+
+------------------------------------------------------------------ disease codes (contract: Codes)
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(96, '2025-03-01', 'inpatient', 10000, hospital_level => 3,
+        disease => 'XYZ'))$$,
+  '22023', 'unknown disease "XYZ"', 'Codes: an unknown disease on an inpatient claim is an error');
+-- JL19-MP: a critically ill pregnant woman is settled by JL19-IP: level 3, (10000 - 800) x 55% = 5060
+SELECT pg_temp.settles(matins_settle(pg_temp.r(97, '2025-03-01', 'delivery', 10000, hospital_level => 3,
+        disease => 'HTN')),
+  '{"deductible": 800, "pooled_fund": 5060}',
+  'Codes: a known disease on a delivery claim is accepted (settled by JL19-IP)');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(112);
+SELECT plan(120);
 
 \ir lib/settle_helpers.sql
 
@@ -622,6 +622,60 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(825, '620100', '2030-06-26', 'del
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(826, '620100', '2030-06-27', 'delivery', 5000))$$,
   '22023', 'no policy is in force for region 620100 on 2030-06-27',
   'LZ-IP: no Lanzhou policy on 2030-06-27');
+
+------------------------------------------------------------------ one destination, the larger part (0.4.0)
+-- rules.md §0: package cost over Inner Mongolia's employee annual cap goes to personal, cost
+-- outside the package to general outpatient; a claim has one transfer_to: the larger part's.
+-- Cap used up (prior 300000): 1000 in the package (over the cap) and 10 outside -> personal
+SELECT pg_temp.settles(matins_settle(pg_temp.c(451, '150000', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('NMPN01', 1, 1000), pg_temp.l('OTHER', 1, 10, item_class => 'A')]),
+    '{"employee_fund_paid": 300000}'::jsonb),
+  '{"in_scope": 1010, "maternity_fund": 0, "over_cap": 1010, "transfer_to": "personal",
+    "personal": 1010, "has_notes": ["NM-PN:outside_package", "annual_cap"]}',
+  'NM-PN, rules.md §0: the larger unpaid part (1000 over the cap) decides transfer_to: personal');
+-- 10 of the cap left (prior 299990): 10 paid, 990 over the cap, 10 outside -> personal
+SELECT pg_temp.settles(matins_settle(pg_temp.c(452, '150000', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('NMPN01', 1, 1000), pg_temp.l('OTHER', 1, 10, item_class => 'A')]),
+    '{"employee_fund_paid": 299990}'::jsonb),
+  '{"maternity_fund": 10, "over_cap": 1000, "transfer_to": "personal"}',
+  'NM-PN: 990 over the cap outweighs 10 outside the package: personal');
+-- 500 outside, 100 in the package over the cap (prior 300000) -> general_outpatient
+SELECT pg_temp.settles(matins_settle(pg_temp.c(453, '150000', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('NMPN01', 1, 100), pg_temp.l('OTHER', 1, 500, item_class => 'A')]),
+    '{"employee_fund_paid": 300000}'::jsonb),
+  '{"maternity_fund": 0, "over_cap": 600, "transfer_to": "general_outpatient"}',
+  'NM-PN: 500 outside the package outweighs 100 over the cap: general_outpatient');
+
+------------------------------------------------------------------ item lines without a class (0.4.0)
+-- WZ-LIST: a line without a class is looked up in the list; an item not on it is unknown
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(454, '330300', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('尿HCG', 1, 50), pg_temp.l('FOO', 1, 70)]), 'WZ-DRAFT-MAT')$$,
+  '22023', 'unknown item code "FOO" in claim line 2',
+  'WZ-LIST: an unclassified line off the prenatal list is an unknown item');
+-- NM-NOMI: an uninsured flexible worker's prenatal cost goes to general outpatient; a package
+-- item is known (in scope): over_cap 300, fund 0
+SELECT pg_temp.settles(matins_settle(pg_temp.c(455, '150000', '2026-04-15', 'prenatal',
+    person_type => 'flexible', maternity_insured => false,
+    lines => ARRAY[pg_temp.l('NMPN01', 1, 300)])),
+  '{"route": "maternity.prenatal_outside", "in_scope": 300, "maternity_fund": 0, "over_cap": 300,
+    "transfer_to": "general_outpatient"}',
+  'NM-NOMI: a package item on the route to general outpatient is in scope');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(456, '150000', '2026-04-15', 'prenatal',
+    person_type => 'flexible', maternity_insured => false,
+    lines => ARRAY[pg_temp.l('FOO', 1, 300)]))$$,
+  '22023', 'unknown item code "FOO" in claim line 1',
+  'NM-NOMI: an item in no catalog is still unknown there');
+
+------------------------------------------------------------------ NM-EL: no waiting period for the unemployed
+-- NM-IP: 1000 at 100%; the region's unset waiting period does not concern the unemployed
+SELECT pg_temp.settles(matins_settle(pg_temp.c(457, '150000', '2026-04-15', 'delivery', 1000,
+    person_type => 'unemployed', hospital_level => 3)),
+  '{"maternity_fund": 1000, "notes": ["NM-IP"]}',
+  'NM-EL: an unemployed person''s claim has no waiting_period_not_applied note');
+SELECT pg_temp.settles(matins_settle(pg_temp.c(458, '150000', '2026-04-15', 'delivery', 1000,
+    hospital_level => 3)),
+  '{"maternity_fund": 1000, "notes": ["NM-IP", "waiting_period_not_applied"]}',
+  'NM-WAIT: an employee''s claim says the unset waiting period was not applied');
 
 SELECT * FROM finish();
 ROLLBACK;

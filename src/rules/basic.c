@@ -109,6 +109,8 @@ handle_resident_inpatient(SettleContext *ctx)
 	Fen			standard = 0;
 	Fen			applied = 0;
 
+	/* cited also where a maternity route sends the stay here (JL24-DL) */
+	add_note(s, "JL19-IP");
 	if (c->referral == REF_DOWN && c->hospital_level == 1)
 	{
 		add_note(s, "JL19-IP:down_referral");

@@ -78,6 +78,55 @@ handle_prenatal_cap(SettleContext *ctx)
 }
 
 /*
+ * package_item
+ *      The package row of an item code under a policy (whose rows apply), with its slot; NULL
+ *      if none.
+ */
+static const PackageItemRow *
+package_item(const MatinsCatalog *cat, const PolicyRow *rows_policy, const char *code, int *slot)
+{
+	for (int i = 0; i < cat->n_package_items && i < MAX_PACKAGE; i++)
+	{
+		const PackageItemRow *p = &cat->package_items[i];
+
+		if (p->policy == rows_policy->id && strcmp(p->code, code) == 0)
+		{
+			*slot = i;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * list_item_listed
+ *      Whether an item code names an item of a policy's prenatal list (WZ-LIST).
+ */
+static bool
+list_item_listed(const MatinsCatalog *cat, const PolicyRow *rows_policy, const char *code)
+{
+	for (int j = 0; j < cat->n_list_items; j++)
+		if (cat->list_items[j].policy == rows_policy->id &&
+			strcmp(cat->list_items[j].name, code) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * prenatal_item_known
+ *      Whether an item code is in a policy's prenatal catalog (NM-PN's package, WZ-LIST's list):
+ *      a route that sends prenatal cost elsewhere knows such a line is in scope.
+ */
+bool
+prenatal_item_known(const MatinsCatalog *cat, const PolicyRow *rows_policy, const char *code)
+{
+	int			slot;
+
+	return package_item(cat, rows_policy, code, &slot) != NULL ||
+		list_item_listed(cat, rows_policy, code);
+}
+
+/*
  * handle_prenatal_list
  *      WZ-PN: items of the prenatal list at 100% up to the draft's cap per pregnancy; items off
  *      the list (lines whose item_code names no list item) and the excess go to general
@@ -96,41 +145,25 @@ handle_prenatal_list(SettleContext *ctx)
 	for (int i = 0; i < c->nlines; i++)
 	{
 		const ClaimLine *l = &c->lines[i];
-		bool		listed = false;
 
 		if (l->item_class == CLASS_SELF)
 			continue;
-		for (int j = 0; j < ctx->cat->n_list_items && !listed; j++)
-			listed = ctx->cat->list_items[j].policy == ctx->rows_policy->id &&
-				strcmp(ctx->cat->list_items[j].name, l->item_code) == 0;
-		if (!listed)
+		if (!list_item_listed(ctx->cat, ctx->rows_policy, l->item_code))
 		{
+			/* off the list: in scope only if the line says so (as for NM-PN's package) */
+			if (l->item_class == CLASS_CATALOG)
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+						 errdetail("It is not on the prenatal list of policy %s (WZ-LIST).",
+								   ctx->rows_policy->id),
+						 errhint("List items are named as in matins.prenatal_list_item; give other items an item_class.")));
 			outside += l->amount;
 			add_note(s, "WZ-LIST:outside_list");
 			add_step(s, "WZ-LIST", l->amount, 0, 0, psprintf("%s is not on the prenatal list", l->item_code));
 		}
 	}
 	pay_within_pregnancy_cap(ctx, s->in_scope - outside, cap, "prenatal.cap_per_pregnancy");
-}
-
-/*
- * package_item
- *      The package row of an item code under the route's policy, with its slot; NULL if none.
- */
-static const PackageItemRow *
-package_item(SettleContext *ctx, const char *code, int *slot)
-{
-	for (int i = 0; i < ctx->cat->n_package_items && i < MAX_PACKAGE; i++)
-	{
-		const PackageItemRow *p = &ctx->cat->package_items[i];
-
-		if (p->policy == ctx->rows_policy->id && strcmp(p->code, code) == 0)
-		{
-			*slot = i;
-			return p;
-		}
-	}
-	return NULL;
 }
 
 /*
@@ -188,7 +221,7 @@ handle_prenatal_package(SettleContext *ctx)
 
 		if (l->item_class == CLASS_SELF)
 			continue;
-		item = package_item(ctx, l->item_code, &slot);
+		item = package_item(ctx->cat, ctx->rows_policy, l->item_code, &slot);
 		if (item == NULL)
 		{
 			if (l->item_class == CLASS_CATALOG)
