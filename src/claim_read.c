@@ -35,7 +35,7 @@ typedef struct RowCursor
 {
 	const char *data;			/* the first field */
 	Size		off;			/* offset of the next field from data */
-	const bits8 *nulls;			/* the null bitmap, or NULL when the row has no nulls */
+	uint32		present;		/* bit i set when field i is not null */
 	const char *value;			/* the last variable-length field read, with its header */
 	const char *end;			/* the end of the row */
 	bool		ok;				/* false once anything unusual was seen */
@@ -48,7 +48,7 @@ typedef struct RowCursor
 static pg_attribute_always_inline bool
 field_is_null(const RowCursor *rc, int i)
 {
-	return rc->nulls != NULL && (rc->nulls[i >> 3] & (1 << (i & 7))) == 0;
+	return (rc->present & ((uint32) 1 << i)) == 0;
 }
 
 /*
@@ -127,7 +127,7 @@ read_varlena(RowCursor *rc, int *len, Size align)
  *      A coded text field as its index, null_value when null (-1: a null is unusual), -1 with
  *      rc->ok cleared when unusual.
  */
-static int
+static pg_attribute_always_inline int
 read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
 {
 	const char *p;
@@ -152,7 +152,7 @@ read_code(RowCursor *rc, int field, CodeIndex *ix, int null_value)
  *      An amount field as fen (0 when null and allowed); unusual when null and required,
  *      negative, not exact to the fen or out of range.
  */
-static Fen
+static pg_attribute_always_inline Fen
 read_amount(RowCursor *rc, int field, bool null_ok)
 {
 	const char *p;
@@ -179,7 +179,7 @@ read_amount(RowCursor *rc, int field, bool null_ok)
  *      A free text field (disease, hospital) as a C string kept in the call site's buffer at
  *      *used, or NULL when null.
  */
-static char *
+static pg_attribute_always_inline char *
 read_string(RowCursor *rc, int field, ClaimTypeCache *tc, Size *used)
 {
 	const char *p;
@@ -316,8 +316,18 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 	rc.data = head + (uint8) head[offsetof(HeapTupleHeaderData, t_hoff)];
 	rc.off = 0;
 	rc.end = raw + size;
-	rc.nulls = (infomask & HEAP_HASNULL) ? (const bits8 *) (head + offsetof(HeapTupleHeaderData, t_bits))
-		: NULL;
+	/* the null bitmap (N_CLAIM_FIELDS bits, in three bytes) as one word */
+	StaticAssertStmt(N_CLAIM_FIELDS <= 24, "the claim's null bitmap fits in three bytes");
+	rc.present = ~(uint32) 0;
+	if (infomask & HEAP_HASNULL)
+	{
+		const bits8 *bits = (const bits8 *) (head + offsetof(HeapTupleHeaderData, t_bits));
+
+		if ((uint8) head[offsetof(HeapTupleHeaderData, t_hoff)] <
+			offsetof(HeapTupleHeaderData, t_bits) + BITMAPLEN(N_CLAIM_FIELDS))
+			return false;		/* no room for the bitmap: let the server's decoder see it */
+		rc.present = (uint32) bits[0] | (uint32) bits[1] << 8 | (uint32) bits[2] << 16;
+	}
 	rc.ok = rc.data <= rc.end;
 
 	/* ids */

@@ -128,7 +128,7 @@ code_hash(uint64 w0, uint64 w1, uint64 seed)
  *      The index of the code data[0..len) in the indexed table, or -1.  With overread, the 16
  *      bytes from data may be read whatever len is (the caller knows they lie within its row).
  */
-static inline int
+static pg_attribute_always_inline int
 code_index_find(CodeIndex *ix, const char *data, int len, bool overread)
 {
 	uint64		w0 = 0,
