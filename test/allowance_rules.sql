@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(156);
+SELECT plan(159);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -225,6 +225,16 @@ SELECT is((pg_temp.lz(arrears => true)).amount, 36000.00, 'LZ-ARR: at the same s
 SELECT ok((pg_temp.lz(arrears => true)).notes @> ARRAY['LZ-ARR', 'employer_arrears'], 'LZ-ARR: the notes say so');
 SELECT is((pg_temp.lz(person_type => 'public', arrears => true)).payer, 'employer',
           'LZ-ARR: the employer also pays a medical-only person''s grant');
+-- allowance.divisor may be fractional (0.4.0): a district dividing by the 21.75 working days of
+-- an average month: 6000 × 180 ÷ 21.75 = 49655.1724 -> 49655.17; daily 6000 ÷ 21.75 = 275.862 -> 275.86
+SELECT lives_ok($$SELECT set_param('620103', 'allowance.divisor', 21.75, '2025-06-27')$$,
+                'allowance.divisor: 21.75 working days is accepted');
+SELECT is((matins_allowance(make_event(region => '620103', event_date => '2025-09-15',
+          contributions => contribution_series('620100', '2024-09-01', '2025-08-01', 6000)))).amount,
+          49655.17, 'GS-ML, LZ-AL: 6000 × 180 ÷ 21.75 = 49655.17');
+SELECT is((matins_allowance(make_event(region => '620103', event_date => '2025-09-15',
+          contributions => contribution_series('620100', '2024-09-01', '2025-08-01', 6000)))).daily,
+          275.86, 'LZ-AL: daily 6000 ÷ 21.75 = 275.86');
 -- LZ-ARR (0.4.0): the months the employer left unpaid cannot cost the worker her benefits.
 -- 2024-09..2025-02 paid, 2025-03..2025-08 unpaid (base 6000 listed): with arrears the employer
 -- answers for them: 12 continuous months, base 6000, 6000 × 180 ÷ 30 = 36000.00, grant 1000.00
