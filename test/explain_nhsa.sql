@@ -178,7 +178,7 @@ SELECT is(matins.to_nhsa((SELECT s FROM sets WHERE n = 1)),
     "overlmt_selfpay": 0.00, "preselfpay_amt": 0.00, "inscp_scp_amt": 7500.00, "act_pay_dedc": 0.00,
     "hifp_pay": 0.00,
     "fund_pay_sumamt": 7500.00, "psn_part_amt": 500.00,
-    "matins": {"policy": "LZ-2025-MAT", "route": "maternity.delivery", "copay": 0.00, "over_cap": 0.00,
+    "matins": {"policy": "LZ-2025-MAT", "route": "maternity.inpatient", "copay": 0.00, "over_cap": 0.00,
                "transfer_to": null, "maternity_fund": 7500.00, "pooled_fund": 0.00, "notes": ["LZ-IP"]}}'::jsonb,
   'LZ-IP: to_nhsa of a maternity settlement, field by field');
 SELECT is(matins.to_nhsa((SELECT s FROM sets WHERE n = 16)) ->> 'insutype', '310',

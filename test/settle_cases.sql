@@ -22,7 +22,7 @@ END $$;
 SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 1, person_id => 1,
     region => '620100', service_date => '2025-09-20', scheme => 'employee', person_type => 'enterprise',
     benefit => 'delivery', hospital_level => 3, total => 8000, self_pay => 500, class_b => 1200)),
-  '{"policy": "LZ-2025-MAT", "route": "maternity.delivery", "in_scope": 7500, "pre_self_pay": 0,
+  '{"policy": "LZ-2025-MAT", "route": "maternity.inpatient", "in_scope": 7500, "pre_self_pay": 0,
     "deductible": 0, "copay": 0, "over_cap": 0, "maternity_fund": 7500, "pooled_fund": 0,
     "fund_total": 7500, "personal": 500}',
   'LZ-IP V1: Lanzhou delivery is paid 100% of in-scope cost, no deductible, no class-B share');
@@ -32,7 +32,7 @@ SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 1, person_id 
 SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 2, person_id => 2,
     region => '620100', service_date => '2025-10-01', scheme => 'employee', person_type => 'spouse',
     benefit => 'delivery', hospital_level => 2, total => 6000)),
-  '{"route": "maternity.delivery", "in_scope": 6000, "copay": 3000, "maternity_fund": 3000,
+  '{"route": "maternity.inpatient", "in_scope": 6000, "copay": 3000, "maternity_fund": 3000,
     "fund_total": 3000, "personal": 3000}',
   'LZ-SPO V2: the spouse''s delivery is paid at half the employee standard');
 
@@ -113,7 +113,7 @@ SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 7, person_id 
 SELECT pg_temp.settles(matins_settle(matins.make_claim(claim_id => 8, person_id => 8,
     region => '150200', service_date => '2026-05-10', scheme => 'employee', person_type => 'enterprise',
     benefit => 'delivery', hospital_level => 3, total => 12000, self_pay => 800)),
-  '{"policy": "BT-2026-MAT", "route": "maternity.delivery", "maternity_fund": 11200,
+  '{"policy": "BT-2026-MAT", "route": "maternity.inpatient", "maternity_fund": 11200,
     "fund_total": 11200, "personal": 800}',
   'NM-IP V8: a Baotou delivery is paid in full under the Baotou policy');
 

@@ -249,7 +249,7 @@ INSERT INTO bad VALUES
   '22004', 'claim field procedure must not be null for benefit family_planning under policy BT-2026-MAT',
   'NM-IP: an inpatient family-planning stay without its procedure is an error (a reversal follows other rules)'),
  (80, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'family_planning', 300, setting => 'outpatient', hospital_level => 2))$$,
-  '22004', 'claim field procedure must not be null for route maternity.family_planning',
+  '22004', 'claim field procedure must not be null for route maternity.outpatient',
   'LZ-FPO: an outpatient family-planning claim without its procedure is an error, not a quota of 0'),
  (81, $$SELECT matins_settle(pg_temp.c(1, '620100', '2025-09-01', 'screening', NULL, hospital => '甘肃省人民医院', lines => ARRAY[pg_temp.l('FOO', 1, 100)]))$$,
   '22023', 'unknown item code "FOO" in claim line 1',

@@ -128,7 +128,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(153, '220000', '2025-02-01', 'pre
 -- and her delivery: 100% (JL24-DL), 8000 - 300 = 7700 (0.2.0: no rule)
 SELECT pg_temp.settles(matins_settle(pg_temp.c(155, '220000', '2025-02-01', 'delivery', 8000, maternity_insured => false,
     hospital_level => 2, self_pay => 300)),
-  '{"route": "maternity.delivery", "maternity_fund": 7700, "personal": 300}',
+  '{"route": "maternity.inpatient", "maternity_fund": 7700, "personal": 300}',
   'JL24-DL: a Jilin unit employee flagged outside maternity insurance has her delivery paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(154, '220000', '2025-02-01', 'prenatal', 500, person_type => 'resident')),
   '{"route": "maternity.prenatal_outside", "fund_total": 0, "over_cap": 500,
@@ -149,11 +149,11 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(162, '220000', '2024-07-01', 'pre
 -- no deductible, 100% -> 7700 maternity fund; personal 300
 SELECT pg_temp.settles(matins_settle(pg_temp.c(201, '220000', '2025-03-01', 'delivery', 8000,
     hospital_level => 3, self_pay => 300, class_b => 2000)),
-  '{"route": "maternity.delivery", "pre_self_pay": 0, "in_scope": 7700, "deductible": 0,
+  '{"route": "maternity.inpatient", "pre_self_pay": 0, "in_scope": 7700, "deductible": 0,
     "copay": 0, "maternity_fund": 7700, "pooled_fund": 0, "personal": 300}',
   'JL24-DL: an insured female employee''s delivery is paid 100% without deductible');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(202, '220000', '2025-03-01', 'delivery', 5000.01, person_type => 'public')),
-  '{"route": "maternity.delivery", "maternity_fund": 5000.01, "personal": 0}',
+  '{"route": "maternity.inpatient", "maternity_fund": 5000.01, "personal": 0}',
   'JL24-DL: the same for a public-unit employee, to the fen');
 
 -- flexible employee in Changchun -> employee inpatient rules with the region's parameters:
@@ -190,7 +190,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(207, '220000', '2025-03-01', 'del
 -- reversal, IUD removal: like delivery, 100%: in_scope = 6000 - 200 = 5800
 SELECT pg_temp.settles(matins_settle(pg_temp.c(301, '220000', '2025-03-01', 'family_planning', 6000,
     procedure => 'tubal_reversal', hospital_level => 3, self_pay => 200)),
-  '{"route": "maternity.family_planning", "in_scope": 5800, "deductible": 0, "maternity_fund": 5800,
+  '{"route": "maternity.inpatient", "in_scope": 5800, "deductible": 0, "maternity_fund": 5800,
     "personal": 200}',
   'JL24-FP: tubal reversal is paid 100%');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(302, '220000', '2025-03-01', 'family_planning', 2000,
@@ -205,7 +205,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(303, '220000', '2025-03-01', 'fam
 -- copay 180; personal = 1000 - 720 = 280
 SELECT pg_temp.settles(matins_settle(pg_temp.c(304, '220100', '2025-03-01', 'family_planning', 1000,
     procedure => 'abortion', self_pay => 100)),
-  '{"route": "maternity.family_planning", "in_scope": 900, "maternity_fund": 720, "copay": 180,
+  '{"route": "maternity.outpatient", "in_scope": 900, "maternity_fund": 720, "copay": 180,
     "personal": 280, "has_notes": ["JL24-FP", "family_planning.other_ratio"]}',
   'JL24-FP: other family planning is paid at family_planning.other_ratio');
 -- 333.33 x 0.8 = 266.664 -> 266.66 (rounded once)
@@ -338,21 +338,21 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(423, '150000', '2026-04-15', 'pre
 -- delivery: in_scope = 12000 - 800 = 11200 (class_b in scope); 100%
 SELECT pg_temp.settles(matins_settle(pg_temp.c(501, '150000', '2026-04-15', 'delivery', 12000,
     hospital_level => 3, self_pay => 800, class_b => 3000)),
-  '{"route": "maternity.delivery", "pre_self_pay": 0, "in_scope": 11200, "maternity_fund": 11200,
+  '{"route": "maternity.inpatient", "pre_self_pay": 0, "in_scope": 11200, "maternity_fund": 11200,
     "deductible": 0, "personal": 800, "has_notes": ["NM-IP"]}',
   'NM-IP: an insured employee''s delivery is paid in full');
 -- the non-working spouse in resident insurance: 9000 - 500 = 8500 paid
 SELECT pg_temp.settles(matins_settle(pg_temp.c(502, '150000', '2026-04-15', 'delivery', 9000,
     person_type => 'spouse', scheme => 'resident', hospital_level => 3, self_pay => 500)),
-  '{"route": "maternity.delivery", "maternity_fund": 8500, "personal": 500}',
+  '{"route": "maternity.inpatient", "maternity_fund": 8500, "personal": 500}',
   'NM-IP: a male employee''s non-working spouse''s delivery is paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(503, '150000', '2026-04-15', 'family_planning', 3000,
     setting => 'inpatient', procedure => 'abortion', hospital_level => 3)),
-  '{"route": "maternity.family_planning", "maternity_fund": 3000}',
+  '{"route": "maternity.inpatient", "maternity_fund": 3000}',
   'NM-IP: an inpatient abortion is paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(504, '150000', '2026-04-15', 'family_planning', 2000,
     person_type => 'spouse', scheme => 'resident', procedure => 'tubal_ligation', hospital_level => 3)),
-  '{"route": "maternity.family_planning", "maternity_fund": 2000}',
+  '{"route": "maternity.inpatient", "maternity_fund": 2000}',
   'NM-IP: the spouse''s sterilisation is paid in full');
 -- inpatient reversal: employee inpatient rules: pre = 2000 x 5% = 100; in_scope = 11000 - 1000 - 100
 -- = 9900; deductible (l3) 1000; fund = 8900 x 90% = 8010; copay 890
@@ -369,7 +369,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(506, '150000', '2026-04-15', 'del
 -- outpatient family planning: 800 - 50 = 750 paid; reversal too (NM-OP lists it)
 SELECT pg_temp.settles(matins_settle(pg_temp.c(507, '150000', '2026-04-15', 'family_planning', 800,
     procedure => 'abortion', hospital_level => 2, self_pay => 50)),
-  '{"route": "maternity.family_planning", "maternity_fund": 750, "personal": 50, "has_notes": ["NM-OP"]}',
+  '{"route": "maternity.outpatient", "maternity_fund": 750, "personal": 50, "has_notes": ["NM-OP"]}',
   'NM-OP: an outpatient abortion is paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(508, '150000', '2026-04-15', 'family_planning', 800,
     setting => 'outpatient', procedure => 'vas_reversal', hospital_level => 2)),
@@ -388,7 +388,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(510, '150000', '2026-04-15', 'fam
   'NM-NOMI: an uninsured flexible worker''s sterilisation follows employee inpatient rules');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(511, '150000', '2026-04-15', 'delivery', 5000,
     person_type => 'flexible', hospital_level => 3)),
-  '{"route": "maternity.delivery", "maternity_fund": 5000}',
+  '{"route": "maternity.inpatient", "maternity_fund": 5000}',
   'NM-COV: an insured flexible worker''s delivery is paid in full');
 
 ------------------------------------------------------------------ Baotou and Inner Mongolia dates
@@ -463,7 +463,7 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(708, '330300', '2026-02-01', 'pre
 -- 2500 -> critical-illness insurance
 SELECT pg_temp.settles(matins_settle(pg_temp.c(709, '330300', '2026-02-01', 'delivery', 8000,
     hospital_level => 3, self_pay => 500), '{"employee_fund_paid": 195000}'::jsonb, 'WZ-DRAFT-MAT'),
-  '{"route": "maternity.delivery", "in_scope": 7500, "maternity_fund": 5000, "over_cap": 2500,
+  '{"route": "maternity.inpatient", "in_scope": 7500, "maternity_fund": 5000, "over_cap": 2500,
     "transfer_to": "critical_illness", "personal": 3000}',
   'WZ-IP: in-scope cost above the yearly maximum goes to critical-illness insurance');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(710, '330300', '2026-02-01', 'delivery', 8000,
@@ -472,13 +472,13 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(710, '330300', '2026-02-01', 'del
   'WZ-IP: a delivery reaching the yearly maximum exactly is paid in full');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(711, '330300', '2026-02-01', 'family_planning', 4000,
     procedure => 'tubal_ligation', hospital_level => 3), 'WZ-DRAFT-MAT'),
-  '{"route": "maternity.family_planning", "maternity_fund": 4000, "has_notes": ["WZ-IP"]}',
+  '{"route": "maternity.inpatient", "maternity_fund": 4000, "has_notes": ["WZ-IP"]}',
   'WZ-IP: in-city family-planning surgery is paid in full');
 -- WZ-IP pays every in-city family-planning stay in full: the procedure changes nothing, so a
 -- claim without it settles (the error is for routes that depend on it)
 SELECT pg_temp.settles(matins_settle(pg_temp.c(713, '330300', '2026-02-01', 'family_planning', 3000,
     setting => 'inpatient', hospital_level => 3), 'WZ-DRAFT-MAT'),
-  '{"route": "maternity.family_planning", "maternity_fund": 3000, "has_notes": ["WZ-IP"]}',
+  '{"route": "maternity.inpatient", "maternity_fund": 3000, "has_notes": ["WZ-IP"]}',
   'WZ-IP: a family-planning stay without its procedure is paid in full');
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(712, '330300', '2026-02-01', 'delivery', 8000,
     hospital_level => 3, location => 'province'), 'WZ-DRAFT-MAT')$$,
@@ -489,13 +489,13 @@ SELECT throws_ok($$SELECT matins_settle(pg_temp.c(712, '330300', '2026-02-01', '
 -- LZ-IP: inpatient family planning 100%: 5000 - 200 = 4800 (class_b in scope)
 SELECT pg_temp.settles(matins_settle(pg_temp.c(801, '620100', '2025-09-01', 'family_planning', 5000,
     procedure => 'tubal_ligation', hospital_level => 2, self_pay => 200, class_b => 1000)),
-  '{"route": "maternity.family_planning", "pre_self_pay": 0, "in_scope": 4800, "maternity_fund": 4800,
+  '{"route": "maternity.inpatient", "pre_self_pay": 0, "in_scope": 4800, "maternity_fund": 4800,
     "personal": 200, "has_notes": ["LZ-IP"]}',
   'LZ-IP: inpatient family planning is paid 100%');
 -- LZ-IP: 100% whatever the procedure, so a stay without it settles: 2500 paid
 SELECT pg_temp.settles(matins_settle(pg_temp.c(817, '620100', '2025-09-01', 'family_planning', 2500,
     setting => 'inpatient', hospital_level => 2)),
-  '{"route": "maternity.family_planning", "maternity_fund": 2500, "has_notes": ["LZ-IP"]}',
+  '{"route": "maternity.inpatient", "maternity_fund": 2500, "has_notes": ["LZ-IP"]}',
   'LZ-IP: an inpatient family-planning stay without its procedure is paid 100%');
 -- the largest amount a claim may carry (1e9 yuan is out of range: settle_errors.sql)
 SELECT is((matins_settle(pg_temp.c(819, '620100', '2025-09-01', 'delivery', 999999999.99, hospital_level => 2))).fund_total,

@@ -247,7 +247,7 @@ SELECT is_empty($$SELECT person_id, year, sum(fund_total) FROM sv WHERE left((c)
     GROUP BY person_id, year HAVING sum(fund_total) > 20000$$,
   'NM-PN: an Inner Mongolia employee''s fund never exceeds the 20000 annual cap set here');
 SELECT is_empty($$SELECT person_id, year, sum(fund_total) FROM sv
-    WHERE policy = 'WZ-DRAFT-MAT' AND route IN ('maternity.delivery', 'maternity.family_planning')
+    WHERE policy = 'WZ-DRAFT-MAT' AND route = 'maternity.inpatient'
     GROUP BY person_id, year HAVING sum(fund_total) > 30000$$,
   'WZ-IP: Wenzhou delivery and family-planning payments never exceed the 30000 maximum set here');
 SELECT is_empty($$SELECT person_id, pregnancy_id, sum(maternity_fund) FROM sv
@@ -261,13 +261,12 @@ SELECT is_empty($$SELECT person_id, pregnancy_id FROM sv
         OR sum(maternity_fund) > CASE person_type WHEN 'spouse' THEN 80 ELSE 160 END$$,
   'LZ-SCR: at most one screening paid per pregnancy, at most 160 (80 for a spouse)');
 SELECT is_empty($$SELECT i FROM sv
-    WHERE policy = 'LZ-2025-MAT' AND route = 'maternity.family_planning' AND (c).setting = 'outpatient'
+    WHERE policy = 'LZ-2025-MAT' AND route = 'maternity.outpatient'
       AND maternity_fund > CASE (c).procedure WHEN 'abortion' THEN 260 ELSE 200 END
                            * CASE person_type WHEN 'spouse' THEN 0.5 ELSE 1 END$$,
   'LZ-FPO: outpatient family planning is never paid above its quota (half for a spouse)');
 SELECT is_empty($$SELECT i FROM sv
-    WHERE policy = 'LZ-2025-MAT' AND route IN ('maternity.delivery', 'maternity.family_planning')
-      AND (c).setting = 'inpatient'
+    WHERE policy = 'LZ-2025-MAT' AND route = 'maternity.inpatient'
       AND maternity_fund <> CASE person_type WHEN 'spouse' THEN round(in_scope * 0.5, 2) ELSE in_scope END$$,
   'LZ-IP: inpatient maternity is paid 100% of in-scope cost (50% for a spouse)');
 SELECT is_empty($$SELECT i FROM sv WHERE route IN ('maternity.prenatal_outside', 'maternity.prenatal_grant') AND fund_total <> 0$$,
