@@ -196,6 +196,10 @@ BEGIN
     IF r.fund = 'maternity'
        AND EXISTS (SELECT FROM matins.policy_constant k
                    WHERE k.policy = ANY (v_rows_chain) AND k.name = 'waiting_period.regional')
+       -- NM-EL: the unemployed, whose waiting period the policy fixes, have none to apply
+       AND NOT (c.person_type = 'unemployed'
+                AND EXISTS (SELECT FROM matins.policy_constant k
+                            WHERE k.policy = ANY (v_rows_chain) AND k.name = 'unemployed.waiting_months'))
        AND matins.param(c.region, 'employee.waiting_months', c.service_date) IS NULL THEN
         v_notes := v_notes || 'waiting_period_not_applied'::text;
     END IF;
