@@ -27,9 +27,13 @@
 #define S_TRANSFER_TO	11
 #define S_NOTES			16
 
-/* a memo of notes arrays: the same notes (pointers into the catalog or literals) give the
- * same text[] datum, built once per catalog generation */
-#define NOTES_MEMO_SIZE 512
+/*
+ * A memo of notes arrays: the same notes (pointers into the catalog or literals) give the same
+ * text[] datum, built once per catalog generation.  Two ways a set: a few dozen combinations are
+ * frequent, and two of them sharing a slot would otherwise evict each other row after row.
+ */
+#define NOTES_MEMO_SETS 256
+#define NOTES_MEMO_WAYS 2
 
 typedef struct NotesMemo
 {
@@ -40,6 +44,7 @@ typedef struct NotesMemo
 } NotesMemo;
 
 static NotesMemo *notes_memo = NULL;
+static uint32 notes_memo_victim = 0;
 static Datum transfer_text[N_TRANSFERS];
 
 /*
@@ -84,23 +89,30 @@ static inline Datum
 notes_array(const MatinsCatalog *cat, const Settlement *s)
 {
 	uint32		h = (uint32) s->n_notes;
-	NotesMemo  *m;
+	NotesMemo  *set;
 
 	if (unlikely(notes_memo == NULL))
-		notes_memo = MemoryContextAllocZero(TopMemoryContext, sizeof(NotesMemo) * NOTES_MEMO_SIZE);
+		notes_memo = MemoryContextAllocZero(TopMemoryContext,
+											sizeof(NotesMemo) * NOTES_MEMO_SETS * NOTES_MEMO_WAYS);
 	for (int i = 0; i < s->n_notes; i++)
 		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
-	m = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SIZE];
-	if (likely(m->generation == cat->generation && m->n == s->n_notes))
+	set = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SETS *
+					  NOTES_MEMO_WAYS];
+	for (int w = 0; w < NOTES_MEMO_WAYS; w++)
 	{
-		int			i = 0;
+		NotesMemo  *m = &set[w];
 
-		while (i < s->n_notes && m->notes[i] == s->notes[i])
-			i++;
-		if (i == s->n_notes)
-			return m->array;
+		if (likely(m->generation == cat->generation && m->n == s->n_notes))
+		{
+			int			i = 0;
+
+			while (i < s->n_notes && m->notes[i] == s->notes[i])
+				i++;
+			if (i == s->n_notes)
+				return m->array;
+		}
 	}
-	return notes_array_build(cat, s, m);
+	return notes_array_build(cat, s, &set[notes_memo_victim++ % NOTES_MEMO_WAYS]);
 }
 
 /*
