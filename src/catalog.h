@@ -16,10 +16,17 @@
 static inline uint64
 region_key(const char *region)
 {
-	uint64		key = 0;
+	uint32		lo;
+	uint16		hi;
 
-	memcpy(&key, region, 6);
-	return key;
+	/*
+	 * Two loads of the sizes the code was stored with (four bytes and two), combined in a
+	 * register: six bytes copied into a zeroed word and read back as eight would wait for the
+	 * stores to reach memory (no store-to-load forwarding), on every row.
+	 */
+	memcpy(&lo, region, sizeof(lo));
+	memcpy(&hi, region + sizeof(lo), sizeof(hi));
+	return (uint64) lo | (uint64) hi << 32;
 }
 
 #define DATE_NO_END		DATEVAL_NOEND

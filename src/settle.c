@@ -42,8 +42,19 @@ void
 add_note(Settlement *s, const char *note)
 {
 	for (int i = 0; i < s->n_notes; i++)
-		if (s->notes[i] == note || (s->notes[i][0] == note[0] && strcmp(s->notes[i], note) == 0))
+	{
+		/* the same string, or the same text at another address (compared in line: notes are
+		 * short and mostly differ early, so a call to strcmp would cost more) */
+		const char *a = s->notes[i];
+		const char *b = note;
+
+		if (a == b)
 			return;
+		while (*a != '\0' && *a == *b)
+			a++, b++;
+		if (*a == *b)
+			return;
+	}
 	if (s->n_notes < MAX_NOTES)
 		s->notes[s->n_notes++] = note;
 }
