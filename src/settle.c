@@ -323,8 +323,8 @@ split_lines(SettleContext *ctx, Fen *class_b)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
-					 errdetail("Route %s (%s) has no item catalog to look the item up in.",
-							   route->route, route->source),
+					 errdetail("Route %s (%s) has no item catalog, and the item is in no prenatal catalog of policy %s.",
+							   route->route, route->source, ctx->rows_policy->id),
 					 errhint("Give the line an item_class: 'A', 'B' or 'self'.")));
 		if (l->item_class == CLASS_SELF)
 			s->self_pay += l->amount;
