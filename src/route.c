@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "port/pg_bitutils.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -171,25 +172,44 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
  * policies and the route, with the stretch of dates over which they hold (between the
  * validity boundaries of the policies of the region chain), for one catalog generation.
  * Four ways a set: claims of one kind on both sides of a policy boundary keep both entries.
+ *
+ * A look-up reads the set's four tags (one word each, a hash of the key; 0 when empty), which
+ * for all sets take 4 kB and so stay in the first-level cache, and then only the entry whose
+ * tag matches: 32 bytes, with the policies and route it resolves to kept once for all the keys
+ * that share them.  The memo's working set is then a fraction of what a set of whole entries
+ * (88 bytes each, 90 kB in all) took, which did not stay in that cache.
  */
 #define ROUTE_MEMO_SETS 256
 #define ROUTE_MEMO_WAYS 4
+#define ROUTE_MEMO_NAME 24		/* the longest policy name kept, with its terminator */
+#define MAX_RESOLUTIONS 1024	/* distinct resolutions kept in one generation */
 
-typedef struct RouteMemo
+/* what a resolution decides; many keys share one, kept once */
+typedef struct Resolution
 {
-	uint64		generation;
-	uint64		region;			/* region_key() */
-	char		policy_name[24];	/* "" when none was named */
-	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
-	DateADT		from;
-	DateADT		to;
 	const PolicyRow *policy;
 	const PolicyRow *rows_policy;
 	const PolicyRow *resident_policy;
 	const RouteRow *route;
+} Resolution;
+
+/* an entry: 32 bytes, so the entries a scan uses take little of the first-level cache */
+typedef struct RouteMemo
+{
+	uint64		region;			/* region_key() */
+	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
+	DateADT		from;
+	DateADT		to;
+	bool		named;			/* a policy was named (its name in route_memo_names) */
+	const Resolution *resolution;
 } RouteMemo;
 
-static RouteMemo *route_memo = NULL;
+static uint32 *route_memo_tags = NULL;	/* ROUTE_MEMO_WAYS a set */
+static RouteMemo *route_memo = NULL;	/* the entries, in the same order */
+static char (*route_memo_names)[ROUTE_MEMO_NAME] = NULL;
+static Resolution *resolutions = NULL;
+static int	n_resolutions = 0;
+static uint64 route_memo_generation = 0;	/* the catalog generation of the entries */
 static uint32 route_memo_victim = 0;
 
 /*
@@ -241,27 +261,86 @@ policy_stretch(const MatinsCatalog *cat, const char *region, DateADT on, DateADT
 
 /*
  * route_memo_fill
- *      Keep a resolution just made in a way of its set.
+ *      Keep a resolution just made in a way of the set (first its tags), under tag.
  */
 static pg_noinline void
-route_memo_fill(SettleContext *ctx, RouteMemo *set, uint32 attrs, uint64 region,
+route_memo_fill(SettleContext *ctx, int set, uint32 tag, uint32 attrs, uint64 region,
 				const char *pname)
 {
 	const Claim *c = ctx->claim;
+	const Resolution *r = NULL;
+	int			i;
 	RouteMemo  *m;
 
-	if (strlen(pname) >= sizeof(m->policy_name))
+	if (strlen(pname) >= ROUTE_MEMO_NAME)
 		return;
-	m = &set[route_memo_victim++ % ROUTE_MEMO_WAYS];
-	m->generation = ctx->cat->generation;
+	for (int k = 0; k < n_resolutions && r == NULL; k++)
+		if (resolutions[k].policy == ctx->policy && resolutions[k].rows_policy == ctx->rows_policy &&
+			resolutions[k].resident_policy == ctx->resident_policy &&
+			resolutions[k].route == ctx->route)
+			r = &resolutions[k];
+	if (r == NULL)
+	{
+		if (n_resolutions == MAX_RESOLUTIONS)
+			return;
+		resolutions[n_resolutions].policy = ctx->policy;
+		resolutions[n_resolutions].rows_policy = ctx->rows_policy;
+		resolutions[n_resolutions].resident_policy = ctx->resident_policy;
+		resolutions[n_resolutions].route = ctx->route;
+		r = &resolutions[n_resolutions++];
+	}
+	i = set + route_memo_victim++ % ROUTE_MEMO_WAYS;
+	m = &route_memo[i];
 	m->attrs = attrs;
 	policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
 	m->region = region;
-	strlcpy(m->policy_name, pname, sizeof(m->policy_name));
-	m->policy = ctx->policy;
-	m->rows_policy = ctx->rows_policy;
-	m->resident_policy = ctx->resident_policy;
-	m->route = ctx->route;
+	m->named = pname[0] != '\0';
+	strlcpy(route_memo_names[i], pname, ROUTE_MEMO_NAME);
+	m->resolution = r;
+	route_memo_tags[i] = tag;
+}
+
+/*
+ * route_memo_init
+ *      Allocate the memo (the entries aligned to cache lines), or empty it for a new catalog
+ *      generation.
+ */
+static pg_noinline void
+route_memo_init(uint64 generation)
+{
+	if (route_memo == NULL)
+	{
+		char	   *raw = MemoryContextAlloc(TopMemoryContext,
+											 sizeof(RouteMemo) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS +
+											 PG_CACHE_LINE_SIZE);
+
+		route_memo = (RouteMemo *) TYPEALIGN(PG_CACHE_LINE_SIZE, raw);
+		route_memo_tags = MemoryContextAlloc(TopMemoryContext,
+											 sizeof(uint32) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
+		route_memo_names = MemoryContextAlloc(TopMemoryContext,
+											  ROUTE_MEMO_NAME * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
+		resolutions = MemoryContextAlloc(TopMemoryContext, sizeof(Resolution) * MAX_RESOLUTIONS);
+	}
+	memset(route_memo_tags, 0, sizeof(uint32) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
+	n_resolutions = 0;
+	route_memo_generation = generation;
+}
+
+/*
+ * route_memo_key
+ *      The memo's hash of a key: every bit of the key moves the top bits of the product, which
+ *      give the set and then the tag.
+ */
+static pg_attribute_always_inline uint64
+route_memo_key(uint64 region, uint32 attrs, const char *pname)
+{
+	uint32		h = 2166136261u;
+
+	for (const char *p = pname; *p; p++)
+		h = (h ^ (uint8) *p) * 16777619u;
+	return region * UINT64CONST(0x9E3779B97F4A7C15) ^
+		(uint64) attrs * UINT64CONST(0xC2B2AE3D27D4EB4F) ^
+		(uint64) h * UINT64CONST(0x165667B19E3779F9);
 }
 
 /*
@@ -278,35 +357,40 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 	uint32		attrs = routing_attrs(c);
 	uint64		region = region_key(c->region);
 	const char *pname = policy_name ? policy_name : "";
-	uint32		h;
-	RouteMemo  *set;
-	RouteMemo  *m;
+	uint64		key = route_memo_key(region, attrs, pname);
+	int			set;
+	uint32		tag;
+	const uint32 *tags;
+	uint32		match;
 
-	if (route_memo == NULL)
-		route_memo = MemoryContextAllocZero(TopMemoryContext,
-											sizeof(RouteMemo) * ROUTE_MEMO_SETS * ROUTE_MEMO_WAYS);
-	h = 2166136261u;
-	for (const char *p = pname; *p; p++)
-		h = (h ^ (uint8) *p) * 16777619u;
-	/* every bit of the key moves the top bits of the product, which choose the set */
-	h = (uint32) ((region * UINT64CONST(0x9E3779B97F4A7C15) ^
-				   (uint64) attrs * UINT64CONST(0xC2B2AE3D27D4EB4F) ^
-				   (uint64) h * UINT64CONST(0x165667B19E3779F9)) >> 40);
-	set = &route_memo[(h % ROUTE_MEMO_SETS) * ROUTE_MEMO_WAYS];
-	for (int w = 0; w < ROUTE_MEMO_WAYS; w++)
+	StaticAssertStmt(sizeof(RouteMemo) == 32, "two memo entries a cache line");
+	if (unlikely(route_memo_generation != ctx->cat->generation))
+		route_memo_init(ctx->cat->generation);
+	set = (int) (key >> 56) * ROUTE_MEMO_WAYS;
+	tag = (uint32) (key >> 24) | 1;
+	tags = &route_memo_tags[set];
+	/* the ways whose tag matches, as bits, so finding the way takes no guess */
+	match = (uint32) (tags[0] == tag) | (uint32) (tags[1] == tag) << 1 |
+		(uint32) (tags[2] == tag) << 2 | (uint32) (tags[3] == tag) << 3;
+	StaticAssertStmt(ROUTE_MEMO_WAYS == 4 && ROUTE_MEMO_SETS == 256, "the set is the top byte");
+	while (match != 0)
 	{
-		m = &set[w];
-		if (m->generation == ctx->cat->generation && m->attrs == attrs && m->region == region &&
+		int			i = set + pg_rightmost_one_pos32(match);
+		const RouteMemo *m = &route_memo[i];
+
+		match &= match - 1;
+		if (m->region == region && m->attrs == attrs &&
 			c->service_date >= m->from && c->service_date <= m->to &&
-			m->policy_name[0] == pname[0] && (pname[0] == '\0' || strcmp(m->policy_name, pname) == 0))
+			m->named == (pname[0] != '\0') &&
+			(!m->named || strcmp(route_memo_names[i], pname) == 0))
 		{
-			ctx->policy = m->policy;
-			ctx->rows_policy = m->rows_policy;
-			ctx->resident_policy = m->resident_policy;
-			ctx->route = m->route;
+			ctx->policy = m->resolution->policy;
+			ctx->rows_policy = m->resolution->rows_policy;
+			ctx->resident_policy = m->resolution->resident_policy;
+			ctx->route = m->resolution->route;
 			return;
 		}
 	}
 	resolve_route_uncached(ctx, policy_name);
-	route_memo_fill(ctx, set, attrs, region, pname);
+	route_memo_fill(ctx, set, tag, attrs, region, pname);
 }

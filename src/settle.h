@@ -195,6 +195,21 @@ extern void settlement_shape_init(SettlementShape *shape, TupleDesc desc);
 extern Datum settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
 							  const SettlementShape *shape);
 
+/*
+ * the same as an expanded record (utils/expandedrecord.h), for a call in an expression;
+ * tupdesc_id: the typcache's identifier of the settlement type's descriptor
+ */
+extern Datum settlement_expanded(const MatinsCatalog *cat, const Claim *claim,
+								 const Settlement *s, const SettlementShape *shape,
+								 uint64 tupdesc_id);
+
+/* settlement_record.c: the records settlement_expanded returns, lent from a pool */
+struct ExpandedRecordHeader;
+extern struct ExpandedRecordHeader *settlement_record_lend(const SettlementShape *shape,
+														   uint64 tupdesc_id, Size room,
+														   HeapTuple *tuple);
+extern void settlement_record_fill(struct ExpandedRecordHeader *erh, HeapTuple tuple);
+
 /* usage */
 extern void usage_init(Usage *u, MemoryContext cxt);
 extern void usage_enter_year(Usage *u, int year);

@@ -14,6 +14,7 @@
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
+#include "utils/typcache.h"
 
 #include "settle.h"
 
@@ -30,6 +31,7 @@ typedef struct CallCache
 {
 	ClaimTypeCache claim_type;
 	SettlementShape result;		/* desc NULL until the first result */
+	uint64		tupdesc_id;		/* the typcache's identifier of its descriptor */
 	char	   *policy;			/* the what-if policy argument last seen, as a C string */
 } CallCache;
 
@@ -67,6 +69,7 @@ result_shape(FunctionCallInfo fcinfo, CallCache *cc)
 		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		settlement_shape_init(&cc->result, BlessTupleDesc(CreateTupleDescCopy(desc)));
 		MemoryContextSwitchTo(old);
+		cc->tupdesc_id = lookup_type_cache(desc->tdtypeid, TYPECACHE_TUPDESC)->tupDesc_identifier;
 	}
 	return &cc->result;
 }
@@ -142,6 +145,9 @@ settle_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	call_inputs(fcinfo, cc, prior_arg, "matins_settle", &claim, &usage);
 	settlement_reset(&s);
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, &s);
+	/* in an expression, an expanded record; in FROM, whose tuplestore copies it, the row */
+	if (fcinfo->resultinfo == NULL)
+		return settlement_expanded(cat, &claim, &s, result_shape(fcinfo, cc), cc->tupdesc_id);
 	return settlement_datum(cat, &claim, &s, result_shape(fcinfo, cc));
 }
 

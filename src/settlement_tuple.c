@@ -10,6 +10,10 @@
  *      formed once per call site, so whatever the server marks a composite datum with (type,
  *      typmod, datum version) is the server's own.  A descriptor of another shape, or a value
  *      that is not short, takes heap_form_tuple itself.
+ *
+ *      The same row is the flat value of the expanded record matins_settle returns in an
+ *      expression (settlement_expanded; settlement_record.c lends the records): the writer then
+ *      also gives each field's value as a datum pointing into the row.
  */
 #include "postgres.h"
 
@@ -18,6 +22,7 @@
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/expandedrecord.h"
 #include "utils/memutils.h"
 
 #include "settle.h"
@@ -30,44 +35,68 @@
 /*
  * A memo of notes arrays: the same notes (pointers into the catalog or literals) give the same
  * text[] datum, built once per catalog generation.  Two ways a set: a few dozen combinations are
- * frequent, and two of them sharing a slot would otherwise evict each other row after row.
+ * frequent, and two of them sharing a slot would otherwise evict each other row after row.  As
+ * in the route memo, a look-up reads the set's tags (a hash of the notes, 0 when empty: 2 kB
+ * for all sets) and then only the entry whose tag matches.
  */
 #define NOTES_MEMO_SETS 256
 #define NOTES_MEMO_WAYS 2
 
 typedef struct NotesMemo
 {
-	uint64		generation;
 	int			n;
 	const char *notes[MAX_NOTES];
-	Datum		array;
+	Datum		array;			/* in the catalog's context */
 } NotesMemo;
 
-static NotesMemo *notes_memo = NULL;
+static uint32 *notes_memo_tags = NULL;	/* NOTES_MEMO_WAYS a set */
+static NotesMemo *notes_memo = NULL;	/* the entries, in the same order */
+static uint64 notes_memo_generation = 0;	/* the catalog generation of the entries */
 static uint32 notes_memo_victim = 0;
 static Datum transfer_text[N_TRANSFERS];
 
 /*
+ * notes_memo_init
+ *      Allocate the memo, or empty it for a new catalog generation (the arrays of the last one
+ *      went with its context).
+ */
+static pg_noinline void
+notes_memo_init(uint64 generation)
+{
+	if (notes_memo == NULL)
+	{
+		notes_memo = MemoryContextAlloc(TopMemoryContext,
+										sizeof(NotesMemo) * NOTES_MEMO_SETS * NOTES_MEMO_WAYS);
+		notes_memo_tags = MemoryContextAlloc(TopMemoryContext,
+											 sizeof(uint32) * NOTES_MEMO_SETS * NOTES_MEMO_WAYS);
+	}
+	memset(notes_memo_tags, 0, sizeof(uint32) * NOTES_MEMO_SETS * NOTES_MEMO_WAYS);
+	notes_memo_generation = generation;
+}
+
+/*
  * notes_array_build
- *      Build the notes array of a memo slot (the memo missed).
+ *      Build the notes array of memo entry i (the memo missed) and tag it.
  */
 static pg_noinline Datum
-notes_array_build(const MatinsCatalog *cat, const Settlement *s, NotesMemo *m)
+notes_array_build(const MatinsCatalog *cat, const Settlement *s, int i, uint32 tag)
 {
+	NotesMemo  *m = &notes_memo[i];
 	Datum		elems[MAX_NOTES];
 	Datum		built;
 
 	/*
 	 * Build it in the call's context and keep one copy in the catalog's context, where it lives
-	 * exactly as long as the strings it names; the array it replaces in the slot is freed (one of
-	 * an earlier generation went with its context).
+	 * exactly as long as the strings it names; the array it replaces in the entry is freed (an
+	 * entry without a tag held one of an earlier generation, which went with its context).
 	 */
-	for (int i = 0; i < s->n_notes; i++)
-		elems[i] = CStringGetTextDatum(s->notes[i]);
+	for (int k = 0; k < s->n_notes; k++)
+		elems[k] = CStringGetTextDatum(s->notes[k]);
 	built = packed_varlena(PointerGetDatum(construct_array(elems, s->n_notes, TEXTOID, -1,
 														   false, TYPALIGN_INT)));
-	if (m->generation == cat->generation && m->array != (Datum) 0)
+	if (notes_memo_tags[i] != 0)
 		pfree(DatumGetPointer(m->array));
+	notes_memo_tags[i] = 0;		/* untagged until complete (an allocation may fail) */
 	{
 		Size		size = VARSIZE_ANY(DatumGetPointer(built));
 		char	   *copy = MemoryContextAlloc(cat->cxt, size);
@@ -75,9 +104,9 @@ notes_array_build(const MatinsCatalog *cat, const Settlement *s, NotesMemo *m)
 		memcpy(copy, DatumGetPointer(built), size);
 		m->array = PointerGetDatum(copy);
 	}
-	m->generation = cat->generation;
 	m->n = s->n_notes;
 	memcpy(m->notes, s->notes, sizeof(char *) * s->n_notes);
+	notes_memo_tags[i] = tag;
 	return m->array;
 }
 
@@ -89,30 +118,34 @@ static inline Datum
 notes_array(const MatinsCatalog *cat, const Settlement *s)
 {
 	uint32		h = (uint32) s->n_notes;
-	NotesMemo  *set;
+	uint64		key;
+	int			set;
+	uint32		tag;
 
-	if (unlikely(notes_memo == NULL))
-		notes_memo = MemoryContextAllocZero(TopMemoryContext,
-											sizeof(NotesMemo) * NOTES_MEMO_SETS * NOTES_MEMO_WAYS);
+	if (unlikely(notes_memo_generation != cat->generation))
+		notes_memo_init(cat->generation);
 	for (int i = 0; i < s->n_notes; i++)
 		h = (h ^ (uint32) (uintptr_t) s->notes[i]) * 16777619u;
-	set = &notes_memo[((uint64) h * UINT64CONST(0x9E3779B97F4A7C15) >> 40) % NOTES_MEMO_SETS *
-					  NOTES_MEMO_WAYS];
+	key = (uint64) h * UINT64CONST(0x9E3779B97F4A7C15);
+	StaticAssertStmt(NOTES_MEMO_SETS == 256, "the set is the top byte");
+	set = (int) (key >> 56) * NOTES_MEMO_WAYS;
+	tag = (uint32) (key >> 24) | 1;
 	for (int w = 0; w < NOTES_MEMO_WAYS; w++)
 	{
-		NotesMemo  *m = &set[w];
-
-		if (likely(m->generation == cat->generation && m->n == s->n_notes))
+		if (notes_memo_tags[set + w] == tag)
 		{
+			const NotesMemo *m = &notes_memo[set + w];
 			int			i = 0;
 
+			if (m->n != s->n_notes)
+				continue;
 			while (i < s->n_notes && m->notes[i] == s->notes[i])
 				i++;
 			if (i == s->n_notes)
 				return m->array;
 		}
 	}
-	return notes_array_build(cat, s, &set[notes_memo_victim++ % NOTES_MEMO_WAYS]);
+	return notes_array_build(cat, s, set + notes_memo_victim++ % NOTES_MEMO_WAYS, tag);
 }
 
 /*
@@ -268,35 +301,37 @@ settlement_datum_general(const Claim *claim, const Settlement *s, const Settleme
 }
 
 /*
- * settlement_datum
- *      A settlement as a matins.settlement composite datum.
+ * row_room
+ *      The most bytes the settlement's row can take (each amount at its largest).
  */
-Datum
-settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
-				 const SettlementShape *shape)
+static pg_attribute_always_inline Size
+row_room(const Claim *claim, Datum policy, Datum route, Datum transfer, Datum notes)
 {
-	Datum		policy = s->policy_row->id_text;
-	Datum		route = s->route_row->route_text;
-	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
-	Datum		notes = notes_array(cat, s);
-	bool		has_null;
-	Size		hoff;
-	Size		room;
-	HeapTupleHeader td;
-	char	   *data;
-	Size		off = 0;
-
-	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
-		!VARATT_IS_SHORT(DatumGetPointer(route)))
-		return settlement_datum_general(claim, s, shape, transfer, notes);
-
-	has_null = claim->claim_id_null || transfer == (Datum) 0;
-	hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
+	bool		has_null = claim->claim_id_null || transfer == (Datum) 0;
+	Size		hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
 		: MAXALIGN(SizeofHeapTupleHeader);
-	room = hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) +
+
+	return hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) +
 		12 * FEN_NUMERIC_MAX + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
-	td = (HeapTupleHeader) palloc(room);
-	data = (char *) td + hoff;
+}
+
+/*
+ * write_row
+ *      The settlement's row, written directly at td (row_room bytes), laid out as
+ *      heap_form_tuple lays it out; returns its length.  The caller checked shape->direct and
+ *      that policy and route are short.  With dvalues, each field's value is also given as a
+ *      datum pointing into the row, as heap_deform_tuple would give it.
+ */
+static pg_attribute_always_inline Size
+write_row(HeapTupleHeader td, const Claim *claim, const Settlement *s,
+		  const SettlementShape *shape, Datum policy, Datum route, Datum transfer, Datum notes,
+		  Datum *dvalues, bool *dnulls)
+{
+	bool		has_null = claim->claim_id_null || transfer == (Datum) 0;
+	Size		hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
+		: MAXALIGN(SizeofHeapTupleHeader);
+	char	   *data = (char *) td + hoff;
+	Size		off = 0;
 
 	memcpy(td, shape->header, SizeofHeapTupleHeader);
 	memset((char *) td + SizeofHeapTupleHeader, 0, hoff - SizeofHeapTupleHeader);
@@ -313,7 +348,7 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
 	td->t_hoff = (uint8) hoff;
 
 	/* the fields in contract order; each amount may write a few bytes past itself, which the
-	 * next field overwrites (room counts the most each can take) */
+	 * next field overwrites (row_room counts the most each can take) */
 	if (!claim->claim_id_null)
 	{
 		int64		id = claim->claim_id;
@@ -321,24 +356,115 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
 		memcpy(data, &id, sizeof(int64));
 		off = sizeof(int64);
 	}
-	put_varlena(data, &off, policy);
-	put_varlena(data, &off, route);
+	if (dvalues)
 	{
-		/* the twelve amounts in contract order, transfer_to after the eighth */
-		const Fen	amounts[12] = {
-			s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
-			s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
-		};
-
-		for (int i = 0; i < 12; i++)
-		{
-			if (i == 8 && transfer != (Datum) 0)
-				put_varlena(data, &off, transfer);
-			put_amount(data, &off, amounts[i]);
-		}
+		dvalues[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
+		dvalues[1] = PointerGetDatum(data + off);
+	}
+	put_varlena(data, &off, policy);
+	if (dvalues)
+		dvalues[2] = PointerGetDatum(data + off);
+	put_varlena(data, &off, route);
+	/* the twelve amounts in contract order, transfer_to after the eighth */
+#define PUT_AMOUNT(field, value) \
+	do { \
+		if (dvalues) \
+			dvalues[field] = PointerGetDatum(data + off); \
+		put_amount(data, &off, (value)); \
+	} while (0)
+	PUT_AMOUNT(3, s->total);
+	PUT_AMOUNT(4, s->self_pay);
+	PUT_AMOUNT(5, s->over_limit);
+	PUT_AMOUNT(6, s->pre_self_pay);
+	PUT_AMOUNT(7, s->in_scope);
+	PUT_AMOUNT(8, s->deductible);
+	PUT_AMOUNT(9, s->copay);
+	PUT_AMOUNT(10, s->over_cap);
+	/* a value with a four-byte header is int-aligned (put_varlena) */
+	if (dvalues)
+		dvalues[S_TRANSFER_TO] = transfer == (Datum) 0 ? (Datum) 0 : PointerGetDatum(
+			data + (VARATT_IS_SHORT(DatumGetPointer(transfer)) ? off : INTALIGN(off)));
+	if (transfer != (Datum) 0)
+		put_varlena(data, &off, transfer);
+	PUT_AMOUNT(12, s->maternity_fund);
+	PUT_AMOUNT(13, s->pooled_fund);
+	PUT_AMOUNT(14, s->fund_total);
+	PUT_AMOUNT(15, s->personal);
+#undef PUT_AMOUNT
+	if (dvalues)
+	{
+		dvalues[S_NOTES] = PointerGetDatum(data + (VARATT_IS_SHORT(DatumGetPointer(notes)) ?
+													off : INTALIGN(off)));
+		memset(dnulls, 0, N_SETTLEMENT_FIELDS);
+		dnulls[S_CLAIM_ID] = claim->claim_id_null;
+		dnulls[S_TRANSFER_TO] = transfer == (Datum) 0;
 	}
 	put_varlena(data, &off, notes);
 
 	HeapTupleHeaderSetDatumLength(td, hoff + off);
+	return hoff + off;
+}
+
+/*
+ * settlement_datum
+ *      A settlement as a matins.settlement composite datum.
+ */
+Datum
+settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
+				 const SettlementShape *shape)
+{
+	Datum		policy = s->policy_row->id_text;
+	Datum		route = s->route_row->route_text;
+	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
+	Datum		notes = notes_array(cat, s);
+	HeapTupleHeader td;
+
+	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
+		!VARATT_IS_SHORT(DatumGetPointer(route)))
+		return settlement_datum_general(claim, s, shape, transfer, notes);
+	td = palloc(row_room(claim, policy, route, transfer, notes));
+	write_row(td, claim, s, shape, policy, route, transfer, notes, NULL, NULL);
 	return PointerGetDatum(td);
+}
+
+/*
+ * settlement_expanded
+ *      A settlement as an expanded matins.settlement record, read-write: the row
+ *      settlement_datum writes, kept in the record's context, and each field's value as a datum
+ *      pointing into it (settlement_record.c says why).  The record is lent from the pool, or
+ *      made in the current context when the pool has none free.
+ */
+Datum
+settlement_expanded(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
+					const SettlementShape *shape, uint64 tupdesc_id)
+{
+	Datum		policy = s->policy_row->id_text;
+	Datum		route = s->route_row->route_text;
+	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
+	Datum		notes = notes_array(cat, s);
+	Size		room;
+	ExpandedRecordHeader *erh;
+	HeapTuple	tuple;
+
+	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
+		!VARATT_IS_SHORT(DatumGetPointer(route)))
+		return settlement_datum_general(claim, s, shape, transfer, notes);
+	room = row_room(claim, policy, route, transfer, notes);
+	erh = settlement_record_lend(shape, tupdesc_id, room, &tuple);
+	if (erh == NULL)
+	{
+		erh = make_expanded_record_from_typeid(shape->desc->tdtypeid, shape->desc->tdtypmod,
+											   CurrentMemoryContext);
+		tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + room);
+		tuple->t_data = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
+		ItemPointerSetInvalid(&tuple->t_self);
+		tuple->t_tableOid = InvalidOid;
+	}
+	if (erh->nfields != N_SETTLEMENT_FIELDS)
+		elog(ERROR, "matins: the settlement record has %d fields, not %d", erh->nfields,
+			 N_SETTLEMENT_FIELDS);
+	tuple->t_len = write_row(tuple->t_data, claim, s, shape, policy, route, transfer, notes,
+							 erh->dvalues, erh->dnulls);
+	settlement_record_fill(erh, tuple);
+	return EOHPGetRWDatum(&erh->hdr);
 }

@@ -1,0 +1,193 @@
+/*
+ * settlement_record.c
+ *      Expanded matins.settlement records for matins_settle's results, lent from a small pool.
+ *
+ *      Called in an expression, matins_settle returns its settlement as an expanded record
+ *      (utils/expandedrecord.h) that holds the flat row and, beside it, every field's value as
+ *      a datum pointing into the row.  A field selected from the result, as in
+ *      (matins_settle(c)).fund_total, is then read at once; from a flat row the server walks
+ *      the fields before it, every row.  Anything that needs the row (output, a stored tuple,
+ *      a sort) gets it by one copy.
+ *
+ *      An expanded record lives in a memory context of its own.  Making one and deleting it for
+ *      each row costs about what the walk it saves does, so records are lent from a pool, and
+ *      each keeps its context and its row buffer from row to row:
+ *
+ *      - a record is handed out read-write, as a function returns a new expanded object, and
+ *        lent for as long as the context the call ran in, the row's: a callback on that context
+ *        gives it back when the context is reset or deleted, when the row's values stop being
+ *        valid in any case;
+ *      - a record the caller took over (moved its context under another, as PL/pgSQL does with
+ *        a function's result) or whose context was reset or deleted is no longer the pool's:
+ *        the pool forgets it (its new owner deletes it) and makes another;
+ *      - a record whose context grew (someone changed it in place) is deleted, not reused;
+ *      - when every record is lent (a context not reset between calls), the call makes a record
+ *        of its own in its context, deleted with it, as any expanded result is.
+ */
+#include "postgres.h"
+
+#include "utils/expandedrecord.h"
+#include "utils/memutils.h"
+#include "utils/typcache.h"
+
+#include "settle.h"
+
+#define RECORD_POOL_SIZE 8
+#define RECORD_ROW_MIN 512		/* the first row buffer of a record, in bytes */
+
+typedef struct PooledRecord
+{
+	ExpandedRecordHeader *erh;	/* NULL: the slot holds no record */
+	HeapTuple	tuple;			/* in the record's context, its row buffer after it */
+	Size		room;			/* bytes of the row buffer */
+	Size		allocated;		/* the context's allocated bytes when set up */
+	uint64		tupdesc_id;		/* the typcache's identifier of the record's descriptor */
+	uint32		lending;		/* counts the lendings, to tell a stale callback */
+	uint32		making;			/* counts the records the slot held, likewise */
+	bool		lent;
+} PooledRecord;
+
+static PooledRecord pool[RECORD_POOL_SIZE];
+static MemoryContext pool_cxt = NULL;
+
+/* a callback's argument: the slot and the count it was registered under */
+#define CALLBACK_ARG(i, count)	((void *) ((uintptr_t) (count) << 8 | (uintptr_t) (i)))
+#define CALLBACK_SLOT(arg)		((int) ((uintptr_t) (arg) & 0xFF))
+#define CALLBACK_COUNT(arg)		((uint32) ((uintptr_t) (arg) >> 8))
+
+/*
+ * forget
+ *      The slot's record is not the pool's any more: drop it without touching it.
+ */
+static void
+forget(PooledRecord *r)
+{
+	r->erh = NULL;
+	r->lent = false;
+	r->making++;
+	r->lending++;
+}
+
+/*
+ * record_gone
+ *      Callback on a pooled record's own context: someone else reset or deleted it.
+ */
+static void
+record_gone(void *arg)
+{
+	PooledRecord *r = &pool[CALLBACK_SLOT(arg)];
+
+	if (r->making == CALLBACK_COUNT(arg))
+		forget(r);
+}
+
+/*
+ * record_returned
+ *      Callback on the context a record was lent for: it was reset or deleted, so the row's
+ *      values are dead and the record comes back, unless it was taken over or changed.
+ */
+static void
+record_returned(void *arg)
+{
+	PooledRecord *r = &pool[CALLBACK_SLOT(arg)];
+	MemoryContext cxt;
+
+	if (r->lending != CALLBACK_COUNT(arg) || !r->lent || r->erh == NULL)
+		return;
+	r->lent = false;
+	r->lending++;
+	cxt = r->erh->hdr.eoh_context;
+	if (MemoryContextGetParent(cxt) != pool_cxt)
+		forget(r);				/* taken over: its new owner deletes it */
+	else if (MemoryContextMemAllocated(cxt, true) != r->allocated)
+		MemoryContextDelete(cxt);	/* changed in place; record_gone forgets it */
+}
+
+/*
+ * record_make
+ *      A new record of the settlement type in slot r, with a row buffer of at least room bytes.
+ */
+static void
+record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
+{
+	ExpandedRecordHeader *erh;
+	MemoryContextCallback *gone;
+
+	erh = make_expanded_record_from_typeid(shape->desc->tdtypeid, shape->desc->tdtypmod, pool_cxt);
+	r->making++;
+	gone = MemoryContextAlloc(erh->hdr.eoh_context, sizeof(MemoryContextCallback));
+	gone->func = record_gone;
+	gone->arg = CALLBACK_ARG(i, r->making);
+	MemoryContextRegisterResetCallback(erh->hdr.eoh_context, gone);
+	r->room = Max(room, RECORD_ROW_MIN);
+	r->tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + r->room);
+	r->tuple->t_data = (HeapTupleHeader) ((char *) r->tuple + HEAPTUPLESIZE);
+	ItemPointerSetInvalid(&r->tuple->t_self);
+	r->tuple->t_tableOid = InvalidOid;
+	r->allocated = MemoryContextMemAllocated(erh->hdr.eoh_context, true);
+	r->tupdesc_id = erh->er_tupdesc_id;
+	r->erh = erh;
+}
+
+/*
+ * settlement_record_lend
+ *      A read-write expanded settlement record for this call's result, lent until the current
+ *      memory context is reset, and a tuple whose t_data has room bytes for the row, in the
+ *      record's context; NULL when the pool has none to lend (the caller makes one).
+ *      tupdesc_id: the typcache's identifier of the settlement type's descriptor now.
+ */
+ExpandedRecordHeader *
+settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size room,
+					   HeapTuple *tuple)
+{
+	MemoryContextCallback *returned;
+	PooledRecord *r = NULL;
+	int			i;
+
+	if (unlikely(pool_cxt == NULL))
+		pool_cxt = AllocSetContextCreate(TopMemoryContext, "matins settlement records",
+										 ALLOCSET_SMALL_SIZES);
+	for (i = 0; i < RECORD_POOL_SIZE; i++)
+	{
+		r = &pool[i];
+		if (r->lent)
+			continue;
+		if (r->erh != NULL && (r->tupdesc_id != tupdesc_id || r->room < room))
+			MemoryContextDelete(r->erh->hdr.eoh_context);	/* record_gone forgets it */
+		if (r->erh == NULL)
+			record_make(r, i, shape, room);
+		break;
+	}
+	if (i == RECORD_POOL_SIZE)
+		return NULL;
+
+	/* registered before the record is marked lent: an allocation failure leaves it free */
+	returned = palloc(sizeof(MemoryContextCallback));
+	returned->func = record_returned;
+	returned->arg = CALLBACK_ARG(i, r->lending);
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, returned);
+	r->lent = true;
+	*tuple = r->tuple;
+	return r->erh;
+}
+
+/*
+ * settlement_record_fill
+ *      Make erh hold the flat row of tuple (the one settlement_record_lend gave, or one in
+ *      erh's context), whose fields the caller wrote in erh->dvalues and erh->dnulls, pointing
+ *      into it.
+ */
+void
+settlement_record_fill(ExpandedRecordHeader *erh, HeapTuple tuple)
+{
+	/*
+	 * What expanded_record_set_tuple does for a row the record does not own (it is not freed
+	 * if the record is given another), and then what deconstruct_expanded_record does when the
+	 * fields point into the row.
+	 */
+	erh->fvalue = tuple;
+	erh->fstartptr = (char *) tuple->t_data;
+	erh->fendptr = (char *) tuple->t_data + tuple->t_len;
+	erh->flat_size = 0;
+	erh->flags = (erh->flags & ER_FLAGS_NON_DATA) | ER_FLAG_FVALUE_VALID | ER_FLAG_DVALUES_VALID;
+}
