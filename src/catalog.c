@@ -357,6 +357,7 @@ load_catalog(MatinsCatalog *cat)
 
 		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
+		r->code_key = string_key(r->code);
 		r->quota = col_int8(3);
 		r->fund_max = col_int8(4);
 		r->no_rule = col_bool(5);
@@ -367,6 +368,7 @@ load_catalog(MatinsCatalog *cat)
 
 		r->policy = col_policy(cat, 1);
 		r->code = col_text(2);
+		r->code_key = string_key(r->code);
 		r->no_rule = col_bool(5);
 	}
 	FOR_EACH_ROW(Q_ROUTE, cat->routes, cat->n_routes)

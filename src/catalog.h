@@ -29,6 +29,20 @@ region_key(const char *region)
 	return (uint64) lo | (uint64) hi << 32;
 }
 
+/*
+ * The first eight bytes of a string, zero-padded, as one word: two strings whose keys differ
+ * differ, so a search compares keys and calls strcmp only when they are equal.
+ */
+static inline uint64
+string_key(const char *s)
+{
+	uint64		key = 0;
+
+	for (int i = 0; i < 8 && s[i] != '\0'; i++)
+		key |= (uint64) (uint8) s[i] << (8 * i);
+	return key;
+}
+
 #define DATE_NO_END		DATEVAL_NOEND
 #define DATE_NO_BEGIN	DATEVAL_NOBEGIN
 
@@ -144,6 +158,7 @@ typedef struct DiseaseRow
 {
 	char	   *policy;
 	char	   *code;
+	uint64		code_key;		/* string_key(code) */
 	Fen			quota;			/* chronic: yearly policy-scope quota; special: 0 */
 	Fen			fund_max;		/* chronic: yearly fund maximum; special: 0 */
 	bool		no_rule;		/* special: governed by a document matins lacks */

@@ -174,6 +174,8 @@ read_amount(RowCursor *rc, int field, bool null_ok)
 	return fen;
 }
 
+#define STRING_COPY 32		/* a free text of at most this many bytes is copied as one block */
+
 /*
  * read_string
  *      A free text field (disease, hospital) as a C string kept in the call site's buffer at
@@ -189,13 +191,17 @@ read_string(RowCursor *rc, int field, ClaimTypeCache *tc, Size *used)
 	if (field_is_null(rc, field))
 		return NULL;
 	p = read_varlena(rc, &len, ALIGNOF_INT);
-	if (!rc->ok || *used + len + 1 > tc->strings_size)
+	if (!rc->ok || *used + Max(len, STRING_COPY) + 1 > tc->strings_size)
 	{
 		rc->ok = false;			/* the buffer is made large enough before reading */
 		return NULL;
 	}
 	out = tc->strings + *used;
-	memcpy(out, p, len);
+	/* a short string is copied as a whole block (in line) when the row goes on past it */
+	if (len <= STRING_COPY && p + STRING_COPY <= rc->end)
+		memcpy(out, p, STRING_COPY);
+	else
+		memcpy(out, p, len);
 	out[len] = '\0';
 	*used += len + 1;
 	return out;

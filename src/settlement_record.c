@@ -26,6 +26,7 @@
  */
 #include "postgres.h"
 
+#include "nodes/memnodes.h"
 #include "utils/expandedrecord.h"
 #include "utils/memutils.h"
 #include "utils/typcache.h"
@@ -97,9 +98,9 @@ record_returned(void *arg)
 	r->lent = false;
 	r->lending++;
 	cxt = r->erh->hdr.eoh_context;
-	if (MemoryContextGetParent(cxt) != pool_cxt)
+	if (cxt->parent != pool_cxt)
 		forget(r);				/* taken over: its new owner deletes it */
-	else if (MemoryContextMemAllocated(cxt, true) != r->allocated)
+	else if (cxt->mem_allocated != r->allocated || cxt->firstchild != NULL)
 		MemoryContextDelete(cxt);	/* changed in place; record_gone forgets it */
 }
 
@@ -124,7 +125,7 @@ record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
 	r->tuple->t_data = (HeapTupleHeader) ((char *) r->tuple + HEAPTUPLESIZE);
 	ItemPointerSetInvalid(&r->tuple->t_self);
 	r->tuple->t_tableOid = InvalidOid;
-	r->allocated = MemoryContextMemAllocated(erh->hdr.eoh_context, true);
+	r->allocated = erh->hdr.eoh_context->mem_allocated;
 	r->tupdesc_id = erh->er_tupdesc_id;
 	r->erh = erh;
 }
