@@ -434,7 +434,7 @@ packed_varlena(Datum d)
 	len = VARSIZE(v) - VARHDRSZ;
 	if (len + VARHDRSZ_SHORT > VARATT_SHORT_MAX)
 		return d;
-	packed = palloc(len + VARHDRSZ_SHORT);
+	packed = palloc(len + VARHDRSZ_SHORT + PACKED_SLACK);
 	SET_VARSIZE_SHORT(packed, len + VARHDRSZ_SHORT);
 	memcpy(packed + VARHDRSZ_SHORT, VARDATA(v), len);
 	return PointerGetDatum(packed);

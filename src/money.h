@@ -66,6 +66,12 @@ extern Fen fen_mul_div(Fen fen, int64 num, int64 den);
  * only copies them.
  */
 extern Datum packed_varlena(Datum d);
+
+/*
+ * A value made by packed_varlena is followed by this many more bytes of its allocation, so a
+ * writer may copy a short value as one block of that size (settlement_tuple.c).
+ */
+#define PACKED_SLACK 64
 #define packed_text(cstr) packed_varlena(CStringGetTextDatum(cstr))
 
 /* an amount for error messages: "1234.56" */

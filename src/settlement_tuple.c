@@ -99,7 +99,7 @@ notes_array_build(const MatinsCatalog *cat, const Settlement *s, int i, uint32 t
 	notes_memo_tags[i] = 0;		/* untagged until complete (an allocation may fail) */
 	{
 		Size		size = VARSIZE_ANY(DatumGetPointer(built));
-		char	   *copy = MemoryContextAlloc(cat->cxt, size);
+		char	   *copy = MemoryContextAlloc(cat->cxt, size + PACKED_SLACK);	/* as packed_varlena */
 
 		memcpy(copy, DatumGetPointer(built), size);
 		m->array = PointerGetDatum(copy);
@@ -220,7 +220,9 @@ settlement_shape_init(SettlementShape *shape, TupleDesc desc)
 /*
  * put_varlena
  *      Append a varlena value at data + *off as heap_fill_tuple would: a short one as it is,
- *      a four-byte one int-aligned (padding zeroed).
+ *      a four-byte one int-aligned (padding zeroed).  The value must be one packed_varlena
+ *      made (or a copy with as much room after it), and data must have PACKED_SLACK bytes
+ *      beyond the value's room (row_room counts them).
  */
 static pg_attribute_always_inline void
 put_varlena(char *data, Size *off, Datum d)
@@ -229,7 +231,16 @@ put_varlena(char *data, Size *off, Datum d)
 	Size		len;
 
 	if (VARATT_IS_SHORT(v))
+	{
 		len = VARSIZE_SHORT(v);
+		/* a short value (packed, so followed by PACKED_SLACK bytes) is copied as one block */
+		if (len <= PACKED_SLACK)
+		{
+			memcpy(data + *off, v, PACKED_SLACK);
+			*off += len;
+			return;
+		}
+	}
 	else
 	{
 		Size		aligned = INTALIGN(*off);
@@ -312,7 +323,8 @@ row_room(const Claim *claim, Datum policy, Datum route, Datum transfer, Datum no
 		: MAXALIGN(SizeofHeapTupleHeader);
 
 	return hoff + sizeof(int64) + varlena_room(policy) + varlena_room(route) +
-		12 * FEN_NUMERIC_MAX + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes);
+		12 * FEN_NUMERIC_MAX + (transfer ? varlena_room(transfer) : 0) + varlena_room(notes) +
+		PACKED_SLACK;			/* a short value is copied as a block of that size */
 }
 
 /*
