@@ -291,6 +291,7 @@ route_memo_fill(SettleContext *ctx, int set, uint32 tag, uint32 attrs, uint64 re
 	}
 	i = set + route_memo_victim++ % ROUTE_MEMO_WAYS;
 	m = &route_memo[i];
+	route_memo_tags[i] = 0;		/* untagged while it is overwritten */
 	m->attrs = attrs;
 	policy_stretch(ctx->cat, c->region, c->service_date, &m->from, &m->to);
 	m->region = region;
