@@ -828,6 +828,23 @@ catalog_rule(const MatinsCatalog *cat, const char *id)
 }
 
 /*
+ * catalog_disease_row
+ *      The row of a disease code among chronic or special disease rows (rows, n) under a policy
+ *      (an interned id; NULL: under any), or NULL.  Codes are compared as a word first.
+ */
+const DiseaseRow *
+catalog_disease_row(const DiseaseRow *rows, int n, const char *policy, const char *code)
+{
+	uint64		key = string_key(code);
+
+	for (int i = 0; i < n; i++)
+		if (rows[i].code_key == key && (policy == NULL || rows[i].policy == policy) &&
+			strcmp(rows[i].code, code) == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/*
  * catalog_art_item
  *      The ART item with the given code under a policy (an interned id; NULL: under any), or
  *      NULL.

@@ -277,6 +277,8 @@ extern Micro catalog_param_required(const MatinsCatalog *cat, const char *region
 extern bool catalog_constant(const MatinsCatalog *cat, const PolicyRow *policy,
 							 const char *name, Micro *value);
 extern const RuleRow *catalog_rule(const MatinsCatalog *cat, const char *id);
+extern const DiseaseRow *catalog_disease_row(const DiseaseRow *rows, int n, const char *policy,
+											 const char *code);
 extern const ArtItemRow *catalog_art_item(const MatinsCatalog *cat, const char *policy,
 										  const char *code);
 

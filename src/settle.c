@@ -415,14 +415,10 @@ note_policy_conditions(SettleContext *ctx)
 static void
 check_disease_code(const MatinsCatalog *cat, const char *code)
 {
-	if (strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0)
+	if (strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0 ||
+		catalog_disease_row(cat->chronic, cat->n_chronic, NULL, code) != NULL ||
+		catalog_disease_row(cat->special, cat->n_special, NULL, code) != NULL)
 		return;
-	for (int i = 0; i < cat->n_chronic; i++)
-		if (strcmp(cat->chronic[i].code, code) == 0)
-			return;
-	for (int i = 0; i < cat->n_special; i++)
-		if (strcmp(cat->special[i].code, code) == 0)
-			return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown disease \"%s\"", code),

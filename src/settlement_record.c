@@ -105,6 +105,21 @@ record_returned(void *arg)
 }
 
 /*
+ * record_tuple
+ *      A tuple in erh's context whose t_data has room bytes for a row.
+ */
+static HeapTuple
+record_tuple(ExpandedRecordHeader *erh, Size room)
+{
+	HeapTuple	tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + room);
+
+	tuple->t_data = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
+	ItemPointerSetInvalid(&tuple->t_self);
+	tuple->t_tableOid = InvalidOid;
+	return tuple;
+}
+
+/*
  * record_make
  *      A new record of the settlement type in slot r, with a row buffer of at least room bytes.
  */
@@ -121,10 +136,7 @@ record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
 	gone->arg = CALLBACK_ARG(i, r->making);
 	MemoryContextRegisterResetCallback(erh->hdr.eoh_context, gone);
 	r->room = Max(room, RECORD_ROW_MIN);
-	r->tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + r->room);
-	r->tuple->t_data = (HeapTupleHeader) ((char *) r->tuple + HEAPTUPLESIZE);
-	ItemPointerSetInvalid(&r->tuple->t_self);
-	r->tuple->t_tableOid = InvalidOid;
+	r->tuple = record_tuple(erh, r->room);
 	r->allocated = erh->hdr.eoh_context->mem_allocated;
 	r->tupdesc_id = erh->er_tupdesc_id;
 	r->erh = erh;
@@ -132,9 +144,9 @@ record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
 
 /*
  * settlement_record_lend
- *      A read-write expanded settlement record for this call's result, lent until the current
- *      memory context is reset, and a tuple whose t_data has room bytes for the row, in the
- *      record's context; NULL when the pool has none to lend (the caller makes one).
+ *      A read-write expanded settlement record for this call's result, and a tuple whose t_data
+ *      has room bytes for the row, in the record's context: lent from the pool until the
+ *      current memory context is reset, or, when every record is lent, made in that context.
  *      tupdesc_id: the typcache's identifier of the settlement type's descriptor now.
  */
 ExpandedRecordHeader *
@@ -160,7 +172,15 @@ settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size roo
 		break;
 	}
 	if (i == RECORD_POOL_SIZE)
-		return NULL;
+	{
+		/* a record of the call's own, deleted with its context */
+		ExpandedRecordHeader *erh = make_expanded_record_from_typeid(shape->desc->tdtypeid,
+																	 shape->desc->tdtypmod,
+																	 CurrentMemoryContext);
+
+		*tuple = record_tuple(erh, room);
+		return erh;
+	}
 
 	/* registered before the record is marked lent: an allocation failure leaves it free */
 	returned = palloc(sizeof(MemoryContextCallback));

@@ -439,6 +439,32 @@ write_row(HeapTupleHeader td, const Claim *claim, const Settlement *s,
 	return hoff + off;
 }
 
+/* the values of a row that are not the settlement's amounts */
+typedef struct RowTexts
+{
+	Datum		policy;
+	Datum		route;
+	Datum		transfer;		/* 0: null */
+	Datum		notes;
+} RowTexts;
+
+/*
+ * row_texts
+ *      The settlement's texts and notes as datums; whether the row can be written directly
+ *      (the expected layout, and policy and route short) rather than through heap_form_tuple.
+ */
+static pg_attribute_always_inline bool
+row_texts(const MatinsCatalog *cat, const Settlement *s, const SettlementShape *shape,
+		  RowTexts *v)
+{
+	v->policy = s->policy_row->id_text;
+	v->route = s->route_row->route_text;
+	v->transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
+	v->notes = notes_array(cat, s);
+	return shape->direct && VARATT_IS_SHORT(DatumGetPointer(v->policy)) &&
+		VARATT_IS_SHORT(DatumGetPointer(v->route));
+}
+
 /*
  * settlement_datum
  *      A settlement as a matins.settlement composite datum.
@@ -447,17 +473,13 @@ Datum
 settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
 				 const SettlementShape *shape)
 {
-	Datum		policy = s->policy_row->id_text;
-	Datum		route = s->route_row->route_text;
-	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
-	Datum		notes = notes_array(cat, s);
+	RowTexts	v;
 	HeapTupleHeader td;
 
-	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
-		!VARATT_IS_SHORT(DatumGetPointer(route)))
-		return settlement_datum_general(claim, s, shape, transfer, notes);
-	td = palloc(row_room(claim, policy, route, transfer, notes));
-	write_row(td, claim, s, shape, policy, route, transfer, notes, NULL, NULL);
+	if (!row_texts(cat, s, shape, &v))
+		return settlement_datum_general(claim, s, shape, v.transfer, v.notes);
+	td = palloc(row_room(claim, v.policy, v.route, v.transfer, v.notes));
+	write_row(td, claim, s, shape, v.policy, v.route, v.transfer, v.notes, NULL, NULL);
 	return PointerGetDatum(td);
 }
 
@@ -465,42 +487,27 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
  * settlement_expanded
  *      A settlement as an expanded matins.settlement record, read-write: the row
  *      settlement_datum writes, kept in the record's context, and each field's value as a datum
- *      pointing into it (settlement_record.c says why).  The record is lent from the pool, or
- *      made in the current context when the pool has none free.
+ *      pointing into it (settlement_record.c says why, and where the record comes from).
  */
 Datum
 settlement_expanded(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
 					const SettlementShape *shape, uint64 tupdesc_id)
 {
-	Datum		policy = s->policy_row->id_text;
-	Datum		route = s->route_row->route_text;
-	Datum		transfer = s->transfer_to == TRANSFER_NONE ? (Datum) 0 : transfer_datum(s->transfer_to);
-	Datum		notes = notes_array(cat, s);
-	Size		room;
+	RowTexts	v;
 	ExpandedRecordHeader *erh;
 	HeapTuple	tuple;
 	Datum	   *dvalues;		/* not null: the writer's tests of it fold away */
 
-	if (!shape->direct || !VARATT_IS_SHORT(DatumGetPointer(policy)) ||
-		!VARATT_IS_SHORT(DatumGetPointer(route)))
-		return settlement_datum_general(claim, s, shape, transfer, notes);
-	room = row_room(claim, policy, route, transfer, notes);
-	erh = settlement_record_lend(shape, tupdesc_id, room, &tuple);
-	if (erh == NULL)
-	{
-		erh = make_expanded_record_from_typeid(shape->desc->tdtypeid, shape->desc->tdtypmod,
-											   CurrentMemoryContext);
-		tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + room);
-		tuple->t_data = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
-		ItemPointerSetInvalid(&tuple->t_self);
-		tuple->t_tableOid = InvalidOid;
-	}
+	if (!row_texts(cat, s, shape, &v))
+		return settlement_datum_general(claim, s, shape, v.transfer, v.notes);
+	erh = settlement_record_lend(shape, tupdesc_id,
+								 row_room(claim, v.policy, v.route, v.transfer, v.notes), &tuple);
 	dvalues = erh->dvalues;
 	if (erh->nfields != N_SETTLEMENT_FIELDS || dvalues == NULL)
 		elog(ERROR, "matins: the settlement record has %d fields, not %d", erh->nfields,
 			 N_SETTLEMENT_FIELDS);
-	tuple->t_len = write_row(tuple->t_data, claim, s, shape, policy, route, transfer, notes,
-							 dvalues, erh->dnulls);
+	tuple->t_len = write_row(tuple->t_data, claim, s, shape, v.policy, v.route, v.transfer,
+							 v.notes, dvalues, erh->dnulls);
 	settlement_record_fill(erh, tuple);
 	return EOHPGetRWDatum(&erh->hdr);
 }

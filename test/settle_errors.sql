@@ -313,37 +313,27 @@ SELECT throws_ok(q, state, message, description) FROM bad_after_good ORDER BY n;
 SELECT cmp_ok((SELECT count(*)::int FROM bad_after_good), '>=', 45,
   'JL24-SC: most bad claims are also tried after a good one');
 
--- the hint of the error a statement raises (NULL when it raises none, or has no hint)
-CREATE FUNCTION pg_temp.hint_of(q text) RETURNS text LANGUAGE plpgsql AS $$
+-- the hint or the detail (part) of the error a statement raises (NULL when it raises none, or
+-- has no such part)
+CREATE FUNCTION pg_temp.error_part(q text, part text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     h text;
-BEGIN
-    EXECUTE q;
-    RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT;
-    RETURN nullif(h, '');
-END
-$$;
-SELECT is_empty($$SELECT n, message FROM bad WHERE pg_temp.hint_of(q) IS NULL$$,
-  'JL24-DL: every error above carries a hint');
-SELECT is_empty($$SELECT n FROM bad WHERE left(state, 2) NOT IN ('22', '23')$$,
-  'JL24-DL: every error above is of SQLSTATE class 22 or 23');
--- the detail of the error a statement raises
-CREATE FUNCTION pg_temp.detail_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
     d text;
 BEGIN
     EXECUTE q;
     RETURN NULL;
 EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-    RETURN nullif(d, '');
+    GET STACKED DIAGNOSTICS h = PG_EXCEPTION_HINT, d = PG_EXCEPTION_DETAIL;
+    RETURN nullif(CASE part WHEN 'hint' THEN h ELSE d END, '');
 END
 $$;
+SELECT is_empty($$SELECT n, message FROM bad WHERE pg_temp.error_part(q, 'hint') IS NULL$$,
+  'JL24-DL: every error above carries a hint');
+SELECT is_empty($$SELECT n FROM bad WHERE left(state, 2) NOT IN ('22', '23')$$,
+  'JL24-DL: every error above is of SQLSTATE class 22 or 23');
 -- the day before JL-2024-MAT (2024-07-01) only the resident policy is in force: the error says
 -- why the employee's prenatal claim has no rule
-SELECT is(pg_temp.detail_of($$SELECT matins_settle(pg_temp.c(1, '220000', '2024-06-30', 'prenatal', 100))$$),
+SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '220000', '2024-06-30', 'prenatal', 100))$$, 'detail'),
   'No maternity policy is in force for region 220000 on 2024-06-30, and the resident policy does not cover this claim.',
   'JL24-PN: on 2024-06-30 the error says that no maternity policy is in force yet');
 

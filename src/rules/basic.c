@@ -142,13 +142,7 @@ handle_resident_inpatient(SettleContext *ctx)
 static const DiseaseRow *
 disease_row(const SettleContext *ctx, const DiseaseRow *rows, int n, const char *code)
 {
-	uint64		key = string_key(code);
-
-	for (int i = 0; i < n; i++)
-		if (rows[i].code_key == key && rows[i].policy == ctx->rows_policy->id &&
-			strcmp(rows[i].code, code) == 0)
-			return &rows[i];
-	return NULL;
+	return catalog_disease_row(rows, n, ctx->rows_policy->id, code);
 }
 
 /*
