@@ -48,12 +48,17 @@ build_install() {
     (cd "$stage" && find . -type f) | while read -r f; do
         f=${f#./}
         if ! cmp -s "$stage/$f" "/$f"; then
-            mkdir -p "$(dirname "/$f")"
-            cp -p "$stage/$f" "/$f.new.$$"
-            mv -f "/$f.new.$$" "/$f"
+            install_file "$stage/$f" "/$f"
         fi
     done
     rm -rf "$stage"
+}
+
+# Put file FROM in place as TO whole (a copy beside it, then renamed over it).
+install_file() {
+    mkdir -p "$(dirname "$2")"
+    cp -p "$1" "$2.new.$$"
+    mv -f "$2.new.$$" "$2"
 }
 
 # Start a new private cluster; exports PGHOST, PGPORT, PGUSER for psql, pg_regress and pg_prove.

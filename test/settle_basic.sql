@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(75);
+SELECT plan(77);
 
 \ir lib/settle_helpers.sql
 
@@ -293,6 +293,20 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 68),
 SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 69),
   '{"deductible": 50, "pooled_fund": 75}',
   'JL19-OP: deductible and limit start again in a new year (run)');
+-- two claims of one day without claim ids: peers of the window's order.  With ROWS each row's
+-- frame ends at itself: 200 -> (200 - 50) x 50% = 75, then 200 x 50% = 100 (deductible paid).
+-- The default RANGE frame ends at the last peer, so both rows get the second's settlement.
+CREATE TEMP TABLE op_peers AS SELECT ARRAY[
+    pg_temp.r(NULL, '2025-03-01', 'outpatient', 200, 1, person_id => 71),
+    pg_temp.r(NULL, '2025-03-01', 'outpatient', 200, 1, person_id => 71)] AS claims;
+SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id
+        ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
+  $$VALUES (75.00::numeric), (100.00)$$,
+  'JL19-OP: with ROWS UNBOUNDED PRECEDING each of two peers is settled after the ones before it (run)');
+SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id
+        ORDER BY (c).service_date) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
+  $$VALUES (100.00::numeric), (100.00)$$,
+  'JL19-OP: with the default RANGE frame two peers share the frame and the second one''s settlement (run)');
 -- exactly to the limit: 600 paid, deductible paid; 200 -> 100 due = 100 left
 SELECT pg_temp.settles(matins_settle(pg_temp.r(70, '2025-06-01', 'outpatient', 200, 1),
     '{"outpatient_fund_paid": 600, "outpatient_chronic_fund_paid": 600, "outpatient_deductible_paid": 50}'::jsonb),

@@ -6,7 +6,7 @@
 -- form given the same earlier usage.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(35);
+SELECT plan(36);
 
 DO $$
 BEGIN
@@ -321,6 +321,13 @@ SELECT is_empty($$SELECT i FROM (
         FROM gen g WHERE (g.c).region <> '330300') x
     JOIN st USING (i) WHERE x.s2 IS DISTINCT FROM st.s$$,
   'JL24-SC: settling the same claims again gives the same settlements');
+-- claim ids make the order total: the ROWS frame the README recommends gives the same
+SELECT is_empty($$SELECT i FROM (
+        SELECT g.i, matins_settle_run(g.c) OVER (PARTITION BY (g.c).person_id ORDER BY (g.c).service_date, (g.c).claim_id
+            ROWS UNBOUNDED PRECEDING) AS s2
+        FROM gen g WHERE (g.c).region <> '330300') x
+    JOIN st USING (i) WHERE x.s2 IS DISTINCT FROM st.s$$,
+  'JL24-SC: the run over ROWS UNBOUNDED PRECEDING equals the default frame when claim ids order the claims');
 
 ------------------------------------------------------------------ the direct claim reader
 -- In one scan, matins_settle decodes its first claim with the reference decoder and reads the
