@@ -50,7 +50,8 @@ INSERT INTO claims VALUES
 \echo '== Report 1: settlements in force, each person''s claims in date order (Wenzhou has none in force)'
 SELECT (c).claim_id, (c).region, (s).policy, (s).route, (s).total, (s).in_scope, (s).deductible,
        (s).fund_total, (s).over_cap, (s).transfer_to, (s).personal, (s).notes
-FROM (SELECT c, matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id) s
+FROM (SELECT c, matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id
+                                           ROWS UNBOUNDED PRECEDING) s
       FROM claims WHERE (c).region <> '330300') x
 ORDER BY (c).claim_id;
 
