@@ -20,16 +20,7 @@ createdb "$DB"
 "${PSQL[@]}" -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION matins CASCADE' \
     -c "ALTER DATABASE $DB SET search_path = \"\$user\", public, matins"
 "${PSQL[@]}" -v rows="${CHECK_ROWS:-20000}" -f "$ROOT/bench/generate.sql" >/dev/null
-"${PSQL[@]}" <<SQL >/dev/null
-CREATE FUNCTION pgo_settle(matins.claim, text DEFAULT NULL) RETURNS matins.settlement
-    LANGUAGE c STABLE AS '\$libdir/$LIB', 'matins_settle';
-CREATE FUNCTION pgo_run_transfn(internal, matins.claim) RETURNS internal
-    LANGUAGE c STABLE AS '\$libdir/$LIB', 'matins_settle_run_transfn';
-CREATE FUNCTION pgo_run_finalfn(internal) RETURNS matins.settlement
-    LANGUAGE c STABLE AS '\$libdir/$LIB', 'matins_settle_run_finalfn';
-CREATE AGGREGATE pgo_settle_run(matins.claim) (SFUNC = pgo_run_transfn, STYPE = internal,
-    FINALFUNC = pgo_run_finalfn, FINALFUNC_MODIFY = READ_ONLY);
-SQL
+"${PSQL[@]}" -v lib="$LIB" -f "$ROOT/scripts/pgo_functions.sql"
 result=$("${PSQL[@]}" -A -t <<'SQL'
 SET max_parallel_workers_per_gather = 0;
 SELECT format('%s claims; settlements that differ: %s in an expression, %s in FROM, %s in the window',
