@@ -216,11 +216,13 @@ prenatal_grant(const MatinsCatalog *cat, const Event *e, Assessment *a)
 }
 
 /*
- * compute_allowance
- *      Base, daily, amount, grant, payee and payer of an assessed event (days computed).
+ * check_employer_arrears
+ *      An event in arrears needs a rule that says who pays (NM-ARR, LZ-ARR) and a person with an
+ *      employer.  Checked by matins_allowance and matins_eligibility alike: the arrears change
+ *      which months count, so an event the allowance refuses is not assessed either.
  */
-void
-compute_allowance(const MatinsCatalog *cat, const Event *e, Assessment *a)
+static void
+check_employer_arrears(const Event *e, const Assessment *a)
 {
 	const AllowanceRegime *r = a->regime;
 
@@ -241,6 +243,16 @@ compute_allowance(const MatinsCatalog *cat, const Event *e, Assessment *a)
 							person_type_names[e->person_type]),
 					 errhint("employer_arrears applies to unit employees and to the spouse of a male employee.")));
 	}
+}
+
+/*
+ * compute_allowance
+ *      Base, daily, amount, grant, payee and payer of an assessed event (days computed).
+ */
+void
+compute_allowance(const MatinsCatalog *cat, const Event *e, Assessment *a)
+{
+	const AllowanceRegime *r = a->regime;
 
 	if (a->allowance)
 	{
@@ -329,6 +341,7 @@ assess_call(FunctionCallInfo fcinfo, EventTypeCache *tc, Event *e, Assessment *a
 	event_decode(PG_GETARG_DATUM(0), tc, fcinfo->flinfo->fn_mcxt, e);
 	*cat = catalog_get();
 	assess_event(*cat, e, policy, a);
+	check_employer_arrears(e, a);
 	compute_leave_days(*cat, e, a);
 }
 

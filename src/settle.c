@@ -386,7 +386,8 @@ split_lines(SettleContext *ctx, Fen *class_b)
  * note_policy_conditions
  *      Conditions a settlement cannot check itself, said in its notes:
  *      JL24-EL / NM-WAIT: a waiting period the region has not set is not applied (NM-EL: the
- *      unemployed, whose waiting period the policy fixes, have none to apply);
+ *      unemployed, whose waiting period the policy fixes, have none to apply; a route that
+ *      sends the whole claim elsewhere pays nothing a waiting period could hold back);
  *      LZ-DIR: care outside the province is reimbursed on application within a year.
  */
 static void
@@ -394,7 +395,7 @@ note_policy_conditions(SettleContext *ctx)
 {
 	Micro		v;
 
-	if (ctx->route->maternity_fund &&
+	if (ctx->route->maternity_fund && ctx->route->handler != H_TRANSFER &&
 		catalog_constant(ctx->cat, ctx->rows_policy, "waiting_period.regional", &v) &&
 		!(ctx->claim->person_type == PT_UNEMPLOYED &&
 		  catalog_constant(ctx->cat, ctx->rows_policy, "unemployed.waiting_months", &v)) &&
@@ -415,14 +416,14 @@ note_policy_conditions(SettleContext *ctx)
 static void
 check_disease_code(const MatinsCatalog *cat, const char *code)
 {
-	if (strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0 ||
+	if (strcmp(code, "HTN") == 0 || strcmp(code, "DM") == 0 || strcmp(code, "OBH") == 0 ||
 		catalog_disease_row(cat->chronic, cat->n_chronic, NULL, code) != NULL ||
 		catalog_disease_row(cat->special, cat->n_special, NULL, code) != NULL)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown disease \"%s\"", code),
-			 errhint("Use a chronic disease CH01..CH18, a special disease SP01..SP41 (matins.chronic_disease, matins.special_disease), 'HTN' or 'DM'; or leave disease null.")));
+			 errhint("Use a chronic disease CH01..CH18, a special disease SP01..SP41 (matins.chronic_disease, matins.special_disease), 'HTN', 'DM' or 'OBH' (obstetric haemorrhage); or leave disease null.")));
 }
 
 /*

@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(159);
+SELECT plan(161);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -107,6 +107,11 @@ SELECT throws_ok($$SELECT matins_allowance(make_event(region => '150200', event_
                    employer_arrears => true))$$,
                  '22023', 'event field employer_arrears is true for person_type "flexible", who has no employer',
                  'NM-ARR: a flexible worker has no employer in arrears');
+-- the arrears change which months count, so eligibility refuses the same event (0.5.0)
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '150200', event_date => '2026-06-01', person_type => 'flexible',
+                   employer_arrears => true))$$,
+                 '22023', 'event field employer_arrears is true for person_type "flexible", who has no employer',
+                 'NM-ARR: eligibility refuses a flexible worker''s employer in arrears too');
 SELECT is((pg_temp.nm()).grant_amount, 0.00, 'Inner Mongolia has no prenatal grant');
 SELECT is((pg_temp.nm()).apply_by, NULL::date, 'Inner Mongolia has no application deadline in the seeds');
 SELECT is((pg_temp.nm()).first_payable, '2026-06-01'::date, '§6: first payable on the event date');
@@ -292,6 +297,10 @@ SELECT throws_ok($$SELECT matins_allowance(make_event(region => '220000', event_
                    employer_arrears => true))$$,
                  '22023', 'no rule says who pays when the employer is in arrears under policy JL-2024-MAT',
                  'Jilin has no arrears rule in the seeds');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '220000', event_date => '2025-03-01', unit_avg_wage => 8000,
+                   employer_arrears => true))$$,
+                 '22023', 'no rule says who pays when the employer is in arrears under policy JL-2024-MAT',
+                 'Jilin has no arrears rule: eligibility refuses the event too');
 
 -- ================================================================ matins_contribution (LZ-CON, NM-CON)
 SELECT is(matins_contribution('620100', 'enterprise', 6000, '2025-07-01'), 540.00, 'LZ-CON: enterprise 9%: 6000 × 0.09 = 540.00');

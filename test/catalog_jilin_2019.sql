@@ -2,7 +2,7 @@
 -- Every expected value is typed from the seed, never read back from the tables.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(37);
+SELECT plan(40);
 
 -- ---------------------------------------------------------------- JL19-IP: annex 3 bands
 
@@ -253,6 +253,22 @@ SELECT throws_ok(
       VALUES ('JL-2019-RES', 'CH100', 'three digits', 1000, 600, 'JL19-CH')$$,
     '23514', NULL,
     'JL19-CH: a chronic disease code outside CHnn is rejected');
+
+-- JL19-CH: 18 province-wide diseases and at most 5 of a region's own: CH19..CH23 (0.5.0)
+SELECT throws_ok(
+    $$INSERT INTO matins.chronic_disease (policy, code, name, quota, fund_max, source)
+      VALUES ('JL-2019-RES', 'CH24', 'a sixth own disease', 1000, 600, 'JL19-CH')$$,
+    '23514', 'new row for relation "chronic_disease" violates check constraint "chronic_disease_code_range"',
+    'JL19-CH: a sixth disease of a region''s own (CH24) is rejected');
+SELECT throws_ok(
+    $$INSERT INTO matins.chronic_disease (policy, code, name, quota, fund_max, source)
+      VALUES ('JL-2019-RES', 'CH00', 'no such number', 1000, 600, 'JL19-CH')$$,
+    '23514', 'new row for relation "chronic_disease" violates check constraint "chronic_disease_code_range"',
+    'JL19-CH: CH00 is not a disease number');
+SELECT lives_ok(
+    $$INSERT INTO matins.chronic_disease (policy, code, name, quota, fund_max, source)
+      VALUES ('JL-2019-RES', 'CH23', 'a fifth own disease', 1000, 600, 'JL19-CH')$$,
+    'JL19-CH: the fifth disease of a region''s own (CH23) is accepted');
 
 SELECT throws_ok(
     $$INSERT INTO matins.special_disease (policy, code, name, treatment, source)

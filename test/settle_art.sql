@@ -4,7 +4,7 @@
 -- amount computed by hand from rules.md; every settlement check also asserts the identities.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(45);
+SELECT plan(49);
 
 \ir lib/settle_helpers.sql
 
@@ -301,6 +301,29 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM cap1), 67),
 SELECT throws_ok($$SELECT matins_settle(pg_temp.a(68, ARRAY[pg_temp.l('311600009', 1, 600)], service_date => '2024-06-30'))$$,
   '22023', 'no rule settles benefit art for person type resident, scheme resident (outpatient, procedure none, location local) under JL-2019-RES',
   'JL24-ART-1: no ART route before 2024-07-01');
+
+------------------------------------------------------------------ who (0.5.0)
+-- rules.md §0: a spouse has no route in Jilin, ART included, in either scheme
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(69, '220000', '2025-03-01', 'art', NULL, person_type => 'spouse',
+        scheme => 'employee', hospital_level => 1, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
+  '22023', 'no rule settles benefit art for person type spouse, scheme employee (outpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  'JL24-ART-2: a spouse (employee scheme) has no ART route in Jilin');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(70, '220000', '2025-03-01', 'art', NULL, person_type => 'spouse',
+        scheme => 'resident', hospital_level => 1, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
+  '22023', 'no rule settles benefit art for person type spouse, scheme resident (outpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  'JL24-ART-2: a spouse (resident scheme) has no ART route in Jilin');
+-- a flexible worker in employee insurance: 311600009 600 at level 1, class B 8% = 48,
+-- in_scope 552, (552 - 300) x 85% = 214.20
+SELECT pg_temp.settles(matins_settle(pg_temp.c(71, '220000', '2025-03-01', 'art', NULL, person_type => 'flexible',
+        scheme => 'employee', hospital_level => 1, lines => ARRAY[pg_temp.l('311600009', 1, 600)])),
+  '{"route": "employee.art", "pre_self_pay": 48, "in_scope": 552, "deductible": 300, "pooled_fund": 214.20}',
+  'JL24-ART-2: a flexible worker in employee insurance has the employee ART route');
+-- a resident's class-B share is JL19-B's and cited: 311600009 600 at level 1, 10% = 60,
+-- in_scope 540, (540 - 300) x 65% = 156
+SELECT pg_temp.settles(matins_settle(pg_temp.a(72, ARRAY[pg_temp.l('311600009', 1, 600)], hospital_level => 1)),
+  '{"pre_self_pay": 60, "pooled_fund": 156,
+    "notes": ["JL24-ART-2", "JL24-ART-3", "JL24-ART-4", "JL19-B", "no_critical_illness"]}',
+  'JL19-B: a resident ART claim cites the class-B rule in its notes');
 
 SELECT * FROM finish();
 ROLLBACK;

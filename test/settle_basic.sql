@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(77);
+SELECT plan(90);
 
 \ir lib/settle_helpers.sql
 
@@ -307,6 +307,15 @@ SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVE
         ORDER BY (c).service_date) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
   $$VALUES (100.00::numeric), (100.00)$$,
   'JL19-OP: with the default RANGE frame two peers share the frame and the second one''s settlement (run)');
+-- the contract's argument names (0.5.0): matins_settle_run(claim [, policy]), callable by name
+SELECT results_eq($$SELECT array_to_string(proargnames, ', ') COLLATE "C" FROM pg_proc
+      WHERE proname = 'matins_settle_run' AND pronamespace = 'matins'::regnamespace ORDER BY pronargs$$,
+  $$VALUES ('claim' COLLATE "C"), ('claim, policy')$$,
+  'contract: matins_settle_run''s arguments are named claim and policy');
+SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(claim => c, policy => NULL) OVER (PARTITION BY (c).person_id
+        ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
+  $$VALUES (75.00::numeric), (100.00)$$,
+  'contract: matins_settle_run called with named arguments (JL19-OP: 75 and 100, as above)');
 -- exactly to the limit: 600 paid, deductible paid; 200 -> 100 due = 100 left
 SELECT pg_temp.settles(matins_settle(pg_temp.r(70, '2025-06-01', 'outpatient', 200, 1),
     '{"outpatient_fund_paid": 600, "outpatient_chronic_fund_paid": 600, "outpatient_deductible_paid": 50}'::jsonb),
@@ -347,6 +356,35 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op2), 78),
 SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op2), 79),
   '{"deductible": 100, "pooled_fund": 0, "over_cap": 540, "copay": 360}',
   'JL19-CH: chronic payments stop at the 6500 ceiling (run)');
+
+-- which rule cut the payment (0.5.0): the yearly general outpatient limit is JL19-OP's, the 6500
+-- ceiling JL19-CH's.  Claim 71 above: 125 due, 50 of the limit left: the step cutting 75 cites
+-- JL19-OP.  Claim 73 above: 150 due, 100 of the ceiling left: 50 cut by JL19-CH, cited in the notes.
+SELECT results_eq($$SELECT rule, amount FROM matins_explain(pg_temp.r(71, '2025-06-01', 'outpatient', 250, 1),
+        '{"outpatient_fund_paid": 650, "outpatient_chronic_fund_paid": 650, "outpatient_deductible_paid": 50}'::jsonb)
+      WHERE note LIKE 'over the%'$$,
+  $$VALUES ('JL19-OP', 75.00::numeric)$$,
+  'JL19-OP: the step that cuts a claim at the yearly outpatient limit cites JL19-OP');
+SELECT results_eq($$SELECT rule, amount FROM matins_explain(pg_temp.r(73, '2025-06-01', 'outpatient', 300, 1),
+        '{"outpatient_chronic_fund_paid": 6400, "outpatient_deductible_paid": 50}'::jsonb)
+      WHERE note LIKE 'over the%'$$,
+  $$VALUES ('JL19-CH', 50.00::numeric)$$,
+  'JL19-CH: the step that cuts general outpatient at the 6500 ceiling cites JL19-CH');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(73, '2025-06-01', 'outpatient', 300, 1),
+    '{"outpatient_chronic_fund_paid": 6400, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"pooled_fund": 100, "over_cap": 50, "notes": ["JL19-OP", "JL19-CH", "outpatient_limit"]}',
+  'JL19-CH: a general outpatient claim cut by the 6500 ceiling cites JL19-CH in its notes');
+-- both in one claim: limit 700, 600 paid, 6450 paid in all; 400 -> 200 due: the limit leaves 100
+-- (100 cut, JL19-OP), the ceiling 50 of it (50 cut, JL19-CH): paid 50, over_cap 150, copay 200
+SELECT results_eq($$SELECT rule, amount FROM matins_explain(pg_temp.r(73, '2025-06-01', 'outpatient', 400, 1),
+        '{"outpatient_fund_paid": 600, "outpatient_chronic_fund_paid": 6450, "outpatient_deductible_paid": 50}'::jsonb)
+      WHERE note LIKE 'over the%' ORDER BY step$$,
+  $$VALUES ('JL19-OP', 100.00::numeric), ('JL19-CH', 50.00::numeric)$$,
+  'JL19-OP, JL19-CH: a claim cut by the limit and then the ceiling has a step for each');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(73, '2025-06-01', 'outpatient', 400, 1),
+    '{"outpatient_fund_paid": 600, "outpatient_chronic_fund_paid": 6450, "outpatient_deductible_paid": 50}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 50, "over_cap": 150, "copay": 200, "transfer_to": "personal"}',
+  'JL19-OP, JL19-CH: limit and ceiling in one claim: 50 paid, 150 over');
 
 ------------------------------------------------------------------ JL19-CH
 -- CH01: deductible 100; (1000 - 100) x 60% = 540
@@ -391,6 +429,27 @@ SELECT pg_temp.settles(matins_settle(pg_temp.r(89, '2025-03-01', 'chronic', 1000
 SELECT throws_ok($$SELECT matins_settle(pg_temp.r(90, '2025-03-01', 'chronic', 1000, disease => 'CH19'))$$,
   '22023', 'unknown chronic disease "CH19"',
   'JL19-CH: an unknown chronic disease is an error');
+-- a region's own disease (0.5.0): its fund maximum is a cap like the quota.  CH19, quota 1000,
+-- fund maximum 500 (below 60% of the quota): 1100 -> deductible 100, 1000 x 60% = 600 due, 500
+-- paid; the 100 the maximum cuts is over_cap (personal), not copay: copay 400
+INSERT INTO matins.chronic_disease (policy, code, name, quota, fund_max, source)
+VALUES ('JL-2019-RES', 'CH19', 'a region''s own disease', 1000, 500, 'JL19-CH');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(90, '2025-03-01', 'chronic', 1100, disease => 'CH19')),
+  '{"deductible": 100, "pooled_fund": 500, "over_cap": 100, "copay": 400, "transfer_to": "personal",
+    "notes": ["JL19-CH", "chronic_fund_max"]}',
+  'JL19-CH: what a disease''s fund maximum cuts off is over_cap, with a note');
+SELECT results_eq($$SELECT rule, amount FROM matins_explain(pg_temp.r(90, '2025-03-01', 'chronic', 1100, disease => 'CH19'))
+      WHERE note LIKE '%fund maximum%'$$,
+  $$VALUES ('JL19-CH', 100.00::numeric)$$,
+  'JL19-CH: explain shows the fund maximum''s cut');
+-- the same disease later in the year, 500 of its quota used and 300 of its maximum paid: 600 ->
+-- 500 of the quota left (100 over it), 500 x 60% = 300 due, 200 of the maximum left: 200 paid,
+-- 100 cut; over_cap 100 + 100 = 200, copay 500 x 40% = 200
+SELECT pg_temp.settles(matins_settle(pg_temp.r(90, '2025-06-01', 'chronic', 600, disease => 'CH19'),
+    '{"chronic": {"CH19": {"in_scope": 500, "fund_paid": 300, "deductible_paid": 100}}}'::jsonb),
+  '{"deductible": 0, "pooled_fund": 200, "over_cap": 200, "copay": 200,
+    "notes": ["JL19-CH", "chronic_quota", "chronic_fund_max"]}',
+  'JL19-CH: the fund maximum reached inside a claim');
 
 ------------------------------------------------------------------ who JL19 applies to (0.4.0)
 -- rules.md §2: JL19 applies to the members of resident insurance (scheme 390); a flexible worker
@@ -425,8 +484,20 @@ SELECT throws_ok($$SELECT matins_settle(pg_temp.r(96, '2025-03-01', 'inpatient',
 -- JL19-MP: a critically ill pregnant woman is settled by JL19-IP: level 3, (10000 - 800) x 55% = 5060
 SELECT pg_temp.settles(matins_settle(pg_temp.r(97, '2025-03-01', 'delivery', 10000, hospital_level => 3,
         disease => 'HTN')),
-  '{"deductible": 800, "pooled_fund": 5060}',
-  'Codes: a known disease on a delivery claim is accepted (settled by JL19-IP)');
+  '{"deductible": 800, "pooled_fund": 5060, "notes": ["JL24-DL", "JL19-IP", "JL19-MP"]}',
+  'JL19-MP: a delivery with pregnancy-induced hypertension is flagged and settled by JL19-IP');
+-- obstetric haemorrhage ('OBH', a matins code) on any stay: level 2, (6000 - 500) x 70% = 3850
+SELECT pg_temp.settles(matins_settle(pg_temp.r(98, '2025-03-01', 'inpatient', 6000, hospital_level => 2,
+        disease => 'OBH')),
+  '{"deductible": 500, "pooled_fund": 3850, "notes": ["JL19-IP", "JL19-MP"]}',
+  'JL19-MP: a stay for obstetric haemorrhage is flagged and settled by JL19-IP');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(99, '2025-03-01', 'inpatient', 6000, hospital_level => 2,
+        disease => 'HTN')),
+  '{"pooled_fund": 3850, "notes": ["JL19-IP"]}',
+  'JL19-MP: hypertension on a stay that is not a delivery is not flagged');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(100, '2025-03-01', 'delivery', 10000, hospital_level => 3)),
+  '{"pooled_fund": 5060, "notes": ["JL24-DL", "JL19-IP"]}',
+  'JL19-MP: a delivery without a critical condition is not flagged');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(120);
+SELECT plan(126);
 
 \ir lib/settle_helpers.sql
 
@@ -134,6 +134,17 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(154, '220000', '2025-02-01', 'pre
   '{"route": "maternity.prenatal_outside", "fund_total": 0, "over_cap": 500,
     "transfer_to": "general_outpatient"}',
   'JL24-PN: a resident''s prenatal cost goes to general outpatient');
+-- JL24-EL (0.5.0): the unset waiting period is noted only where the maternity fund could pay;
+-- a route that sends the whole claim to general outpatient has nothing it could hold back
+SELECT pg_temp.settles(matins_settle(pg_temp.c(154, '220000', '2025-02-01', 'prenatal', 500, person_type => 'resident')),
+  '{"notes": ["JL24-PN", "general_outpatient"]}',
+  'JL24-EL: a resident''s prenatal claim, sent to general outpatient, has no waiting-period note');
+SELECT pg_temp.settles(matins_settle(pg_temp.c(151, '220000', '2025-02-01', 'prenatal', 500, person_type => 'flexible')),
+  '{"notes": ["JL24-PN", "general_outpatient"]}',
+  'JL24-EL: a flexible employee''s prenatal claim has no waiting-period note');
+SELECT pg_temp.settles(matins_settle(pg_temp.c(150, '220000', '2025-02-01', 'prenatal', 500)),
+  '{"maternity_fund": 500, "notes": ["JL24-PN", "waiting_period_not_applied"]}',
+  'JL24-EL: an insured employee''s prenatal claim says the unset waiting period was not applied');
 
 -- the day before 2024-07-01 no maternity policy is in force in Jilin: only the resident policy,
 -- which has no prenatal route -> an error saying no rule settles it (rules.md §0)
@@ -560,6 +571,22 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(810, '620100', '2025-09-01', 'scr
 SELECT pg_temp.settles(matins_settle(pg_temp.c(811, '620100', '2025-09-01', 'screening', 200)),
   '{"maternity_fund": 0, "over_cap": 200, "transfer_to": "general_outpatient"}',
   'LZ-SCR: a screening without a hospital is not at a designated one');
+-- once per pregnancy (0.5.0): a designated screening with no in-scope cost (all self-paid) pays
+-- nothing and leaves the pregnancy's once; the next one is paid min(200, 160) = 160, 40 personal
+CREATE TEMP TABLE lc3 AS SELECT ARRAY[
+    pg_temp.c(830, '620100', '2025-09-01', 'screening', 100, person_id => 83, self_pay => 100, hospital => '甘肃省人民医院'),
+    pg_temp.c(831, '620100', '2025-09-10', 'screening', 200, person_id => 83, hospital => '甘肃省人民医院')] AS claims;
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM lc3), 830),
+  '{"in_scope": 0, "maternity_fund": 0, "over_cap": 0, "personal": 100}',
+  'LZ-SCR: a screening with no in-scope cost pays nothing (run)');
+SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM lc3), 831),
+  '{"maternity_fund": 160, "over_cap": 40, "transfer_to": "personal"}',
+  'LZ-SCR: a screening the fund paid nothing for does not use the pregnancy''s once (run)');
+-- the setting does not change the screening's amount: 200 during a stay -> 160
+SELECT pg_temp.settles(matins_settle(pg_temp.c(832, '620100', '2025-09-01', 'screening', 200, setting => 'inpatient',
+    hospital => '兰州大学第一医院')),
+  '{"route": "maternity.screening", "maternity_fund": 160, "over_cap": 40}',
+  'LZ-SCR: a screening during an inpatient stay gets the same 160');
 -- once per pregnancy: not designated (0, does not use the once), designated 120 (paid), designated
 -- again (0, general outpatient), a new pregnancy (paid again)
 CREATE TEMP TABLE lc2 AS SELECT ARRAY[

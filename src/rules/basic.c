@@ -111,6 +111,19 @@ handle_resident_inpatient(SettleContext *ctx)
 
 	/* cited also where a maternity route sends the stay here (JL24-DL) */
 	add_note(s, "JL19-IP");
+	/*
+	 * JL19-MP: a critically ill pregnant woman (obstetric haemorrhage 'OBH' on any stay, or
+	 * pregnancy-induced hypertension: 'HTN' on a delivery) is flagged for the 42-major-diseases
+	 * policy, which is not in the seeds; her stay is settled by JL19-IP.
+	 */
+	if (c->disease != NULL &&
+		(strcmp(c->disease, "OBH") == 0 ||
+		 (c->benefit == BEN_DELIVERY && strcmp(c->disease, "HTN") == 0)))
+	{
+		add_note(s, "JL19-MP");
+		add_step(s, "JL19-MP", 0, -1, 0,
+				 "critically ill pregnant woman: flagged, settled by the inpatient rules");
+	}
 	if (c->referral == REF_DOWN && c->hospital_level == 1)
 	{
 		add_note(s, "JL19-IP:down_referral");
@@ -202,23 +215,46 @@ handle_resident_special(SettleContext *ctx)
 
 /*
  * pay_outpatient
- *      Pay `calc` within the room a yearly limit leaves and the general + chronic ceiling; the
- *      rest of calc is over_cap (personal).  Returns what was paid.
+ *      Pay `calc` within the room a yearly limit leaves (`room`: the general outpatient limit,
+ *      JL19-OP, or with `disease` that disease's fund maximum, JL19-CH) and then within the 6500
+ *      general + chronic ceiling (JL19-CH).  What either cuts off is over_cap (personal), and its
+ *      step cites the rule that cut it.  Returns what was paid.
  */
 static Fen
-pay_outpatient(SettleContext *ctx, Fen calc, Fen room)
+pay_outpatient(SettleContext *ctx, Fen calc, Fen room, const DiseaseRow *disease)
 {
 	Settlement *s = ctx->s;
 	YearUsage  *y = &ctx->usage->year;
 	Fen			ceiling = micro_to_fen(required_constant(ctx, "outpatient.ceiling"));
-	Fen			fund = fen_min(calc, fen_min(room, fen_max(0, ceiling - y->outpatient_chronic_fund_paid)));
+	Fen			within_limit = fen_min(calc, room);
+	Fen			fund = fen_min(within_limit, fen_max(0, ceiling - y->outpatient_chronic_fund_paid));
 
-	if (fund < calc)
+	if (within_limit < calc)
 	{
-		s->over_cap += calc - fund;
+		s->over_cap += calc - within_limit;
 		s->transfer_to = TRANSFER_PERSONAL;
+		if (disease == NULL)
+		{
+			add_note(s, "outpatient_limit");
+			add_step(s, "JL19-OP", calc, -1, calc - within_limit,
+					 "over the yearly general outpatient limit");
+		}
+		else
+		{
+			add_note(s, "chronic_fund_max");
+			add_step(s, "JL19-CH", calc, -1, calc - within_limit,
+					 psprintf("%s: over its yearly fund maximum %s", disease->code,
+							  fen_to_cstring(disease->fund_max)));
+		}
+	}
+	if (fund < within_limit)
+	{
+		s->over_cap += within_limit - fund;
+		s->transfer_to = TRANSFER_PERSONAL;
+		add_note(s, "JL19-CH");
 		add_note(s, "outpatient_limit");
-		add_step(s, "JL19-CH", calc, -1, calc - fund, "over the yearly outpatient limit or the 6500 ceiling");
+		add_step(s, "JL19-CH", within_limit, -1, within_limit - fund,
+				 "over the 6500 general + chronic outpatient ceiling");
 	}
 	y->outpatient_chronic_fund_paid += fund;
 	pay(ctx, fund);
@@ -279,7 +315,7 @@ handle_resident_outpatient(SettleContext *ctx)
 	add_step(s, "JL19-OP", standard, -1, s->deductible, "yearly deductible still to pay");
 	calc = fen_mul_ratio(s->in_scope - s->deductible, ratio);
 	add_step(s, "JL19-OP", s->in_scope - s->deductible, ratio, calc, "general outpatient ratio");
-	fund = pay_outpatient(ctx, calc, fen_max(0, limit - y->outpatient_fund_paid));
+	fund = pay_outpatient(ctx, calc, fen_max(0, limit - y->outpatient_fund_paid), NULL);
 	y->outpatient_fund_paid += fund;
 }
 
@@ -340,7 +376,9 @@ handle_resident_chronic(SettleContext *ctx)
 		add_step(s, "JL19-CH", after, -1, after - eligible, psprintf("%s: above the yearly quota %s", d->code, fen_to_cstring(d->quota)));
 	}
 	ratio = required_constant(ctx, "chronic.ratio");
-	calc = fen_min(fen_mul_ratio(eligible, ratio), fen_max(0, d->fund_max - y->chronic_fund_paid[i]));
-	add_step(s, "JL19-CH", eligible, ratio, calc, psprintf("%s: chronic ratio within the fund maximum %s", d->code, fen_to_cstring(d->fund_max)));
-	y->chronic_fund_paid[i] += pay_outpatient(ctx, calc, calc);
+	calc = fen_mul_ratio(eligible, ratio);
+	add_step(s, "JL19-CH", eligible, ratio, calc, psprintf("%s: chronic ratio", d->code));
+	/* the disease's fund maximum is a cap: what it cuts off is over_cap, not the ratio's copay */
+	y->chronic_fund_paid[i] += pay_outpatient(ctx, calc,
+											  fen_max(0, d->fund_max - y->chronic_fund_paid[i]), d);
 }

@@ -301,8 +301,9 @@ handle_quota(SettleContext *ctx)
 	{
 		const QuotaRow *r = &ctx->cat->quotas[i];
 
+		/* a screening's amount is per pregnancy whatever the setting; a procedure's per setting */
 		if (r->policy == ctx->rows_policy->id && r->benefit == c->benefit &&
-			r->setting == c->setting && r->procedure == proc)
+			(r->setting == c->setting || c->benefit == BEN_SCREENING) && r->procedure == proc)
 			q = r;
 	}
 	if (q == NULL)
@@ -320,7 +321,9 @@ handle_quota(SettleContext *ctx)
 		base = fen_min(s->in_scope, q->quota);
 		fund = fen_mul_ratio(base, ctx->route->ratio);
 		add_step(s, q->source, s->in_scope, -1, base, psprintf("min(in-scope cost, %s)", fen_to_cstring(q->quota)));
-		ctx->pregnancy->screening_used = true;
+		/* once per pregnancy: a screening the fund paid nothing for (no in-scope cost) leaves it */
+		if (base > 0)
+			ctx->pregnancy->screening_used = true;
 	}
 	else
 	{
