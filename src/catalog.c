@@ -12,6 +12,7 @@
 #include <limits.h>
 
 #include "executor/spi.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
@@ -592,6 +593,46 @@ catalog_policy_in_force(const MatinsCatalog *cat, const char *region, bool mater
 				return p;
 		}
 	return NULL;
+}
+
+/*
+ * catalog_policies_hint
+ *      The hint of a "no policy is in force" error: the policies of the region (and of the
+ *      regions it falls back to), each with its dates or as a draft to name, or a note that the
+ *      region has none.  call: how a call names a policy, e.g. "matins_settle(c".  Made only
+ *      when the error is raised.
+ */
+char *
+catalog_policies_hint(const MatinsCatalog *cat, const char *region, const char *call)
+{
+	char		chain[4][7];
+	int			n = region_chain(region, chain);
+	StringInfoData buf;
+	int			found = 0;
+
+	initStringInfo(&buf);
+	for (int c = 0; c < n; c++)
+		for (int i = 0; i < cat->n_policies; i++)
+		{
+			const PolicyRow *p = &cat->policies[i];
+
+			if (strcmp(p->region, chain[c]) != 0)
+				continue;
+			appendStringInfoString(&buf, found++ == 0 ? "Policies for this region: " : "; ");
+			if (p->draft)
+				appendStringInfo(&buf, "%s (draft: applied only when named, e.g. %s, '%s'))",
+								 p->id, call, p->id);
+			else if (p->valid_to == DATE_NO_END)
+				appendStringInfo(&buf, "%s from %s", p->id, date_text(p->valid_from));
+			else
+				appendStringInfo(&buf, "%s from %s to %s", p->id, date_text(p->valid_from),
+								 date_text(p->valid_to));
+		}
+	if (found == 0)
+		appendStringInfoString(&buf, "matins has no policy for this region (see matins.policy).");
+	else
+		appendStringInfoChar(&buf, '.');
+	return buf.data;
 }
 
 /*

@@ -267,6 +267,7 @@ extern void check_region_covered(const MatinsCatalog *cat, const char *region);
 extern const PolicyRow *catalog_policy(const MatinsCatalog *cat, const char *id);
 extern const PolicyRow *catalog_policy_in_force(const MatinsCatalog *cat, const char *region,
 												bool maternity, DateADT on);
+extern char *catalog_policies_hint(const MatinsCatalog *cat, const char *region, const char *call);
 extern bool catalog_param(const MatinsCatalog *cat, const char *region, const char *name,
 						  DateADT on, Micro *value);
 extern bool catalog_param_stretch(const MatinsCatalog *cat, const char *region, const char *name,

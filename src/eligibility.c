@@ -209,7 +209,7 @@ resolve_policy(const MatinsCatalog *cat, const Event *e, const char *name)
 				 errmsg("no maternity policy is in force for region %s on event_date %s",
 						e->region, date_text(e->event_date)),
 				 errdetail("Drafts are never applied by date."),
-				 errhint("Check the event date against matins.policy, or name a policy for a what-if computation, e.g. matins_allowance(e, 'WZ-DRAFT-MAT').")));
+				 errhint("%s", catalog_policies_hint(cat, e->region, "matins_allowance(e"))));
 	return p;
 }
 

@@ -120,7 +120,7 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 					 errmsg("no policy is in force for region %s on %s", claim->region,
 							date_text(claim->service_date)),
 					 errdetail("Drafts are never applied by date."),
-					 errhint("Name a policy for a what-if settlement, e.g. matins_settle(c, 'WZ-DRAFT-MAT').")));
+					 errhint("%s", catalog_policies_hint(cat, claim->region, "matins_settle(c"))));
 	}
 
 	ctx->resident_policy = resident;

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(166);
+SELECT plan(169);
 
 \ir lib/settle_helpers.sql
 
@@ -336,6 +336,19 @@ SELECT is_empty($$SELECT n FROM bad WHERE left(state, 2) NOT IN ('22', '23')$$,
 SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '220000', '2024-06-30', 'prenatal', 100))$$, 'detail'),
   'No maternity policy is in force for region 220000 on 2024-06-30, and the resident policy does not cover this claim.',
   'JL24-PN: on 2024-06-30 the error says that no maternity policy is in force yet');
+-- the hint of "no policy is in force" names the region's policies and their dates (0.5.0):
+-- Jilin before JL19 (2020-01-01); Baotou (150200) falls back to Inner Mongolia (150000)
+SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '220000', '2019-12-31', 'inpatient', 100,
+        person_type => 'resident', hospital_level => 1))$$, 'hint'),
+  'Policies for this region: JL-2019-RES from 2020-01-01; JL-2024-MAT from 2024-07-01.',
+  'JL19-IP: before 2020-01-01 the hint gives Jilin''s policies and their first days');
+SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '150200', '2026-03-30', 'delivery', 100,
+        hospital_level => 2))$$, 'hint'),
+  'Policies for this region: BT-2026-MAT from 2026-03-31; NM-2025-MAT from 2026-03-31.',
+  'NM-IP: the day before Baotou''s policy the hint names it and the province''s it falls back to');
+SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '330300', '2026-02-01', 'prenatal', 100))$$, 'hint'),
+  'Policies for this region: WZ-DRAFT-MAT (draft: applied only when named, e.g. matins_settle(c, ''WZ-DRAFT-MAT'')).',
+  'WZ-PN: in Wenzhou the hint says how to name the draft');
 
 -- not errors: an amount written with three decimals but exact to the fen is that amount
 --   total 100.010 = 100.01, self_pay 0.500 = 0.50: delivery in_scope 99.51, paid 100%
