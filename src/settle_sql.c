@@ -221,7 +221,7 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
 						st->person_id, claim.person_id),
-				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
+				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
 	settlement_reset(&st->last);
 	settle(catalog_get(), &claim, policy_arg(fcinfo, 2), &st->usage, &st->last);
 	/* keep what the final function reads: ids (the rest of the claim is not needed) */

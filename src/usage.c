@@ -43,7 +43,7 @@ usage_enter_year(Usage *u, int year)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("claim of year %d comes after a claim of year %d", year, u->year.year),
-				 errhint("Order the window by service_date: matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id).")));
+				 errhint("Order the window by service_date: matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
 	/* the per-disease arrays are left: chronic_set (cleared here) says none holds values */
 	memset(&u->year, 0, offsetof(YearUsage, chronic_in_scope));
 	u->year.year = year;
