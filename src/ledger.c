@@ -39,9 +39,11 @@ typedef struct TriggerCache
 	SettlementShape settlement;
 	ClaimTypeCache claim_type;
 	MemoryContext cxt;			/* the call site's context: where claim_type keeps its descriptors */
+	bool		attached_checked;	/* the table was found in matins.attached */
 } TriggerCache;
 
 /* the kept plans of the ledger statements */
+static SPIPlanPtr plan_attached = NULL;
 static SPIPlanPtr plan_lock = NULL;
 static SPIPlanPtr plan_create = NULL;
 static SPIPlanPtr plan_update = NULL;
@@ -212,7 +214,8 @@ lock_usage(int64 person_id, int year, int64 pregnancy_id, const Claim *claim, Us
 	keep_plan(&plan_lock,
 			  "SELECT coalesce(usage -> 'years' -> $2, '{}') || coalesce(usage -> 'pregnancies' -> $3, '{}')"
 			  " || jsonb_build_object('art_items_used', coalesce(usage -> 'art_items_used', '[]'))"
-			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', usage -> 'last_stay_deductible'))"
+			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', usage -> 'last_stay_deductible',"
+			  " 'last_stay_date', usage -> 'last_stay_date'))"
 			  " FROM matins.ledger WHERE person_id = $1 FOR UPDATE", 3, types);
 	if (SPI_execute_plan(plan_lock, args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "matins: ledger lock failed");
@@ -239,8 +242,9 @@ static void
 store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 			const PregnancyUsage *p)
 {
-	Oid			types[7] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, NUMERICOID};
-	Datum		args[7];
+	Oid			types[8] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, NUMERICOID, DATEOID};
+	Datum		args[8];
+	char		nulls[8] = "       ";
 
 	args[0] = Int64GetDatum(person_id);
 	args[1] = CStringGetTextDatum(psprintf("%d", year));
@@ -249,14 +253,18 @@ store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 	args[4] = usage_pregnancy_jsonb(cat, p);
 	args[5] = usage_art_jsonb(u, 0);
 	args[6] = fen_to_numeric(u->last_stay_deductible);
-	/* the last stay's deductible is kept only when there is one */
+	args[7] = DateADTGetDatum(u->last_stay_date);
+	if (DATE_NOT_FINITE(u->last_stay_date))
+		nulls[7] = 'n';
+	/* the last stay's deductible is kept only when there is one, its date when it is known */
 	keep_plan(&plan_update,
 			  "UPDATE matins.ledger SET usage = (jsonb_set(jsonb_set(jsonb_set(usage,"
 			  " ARRAY['years', $2], $4), ARRAY['pregnancies', $3], $5), '{art_items_used}', $6)"
-			  " - 'last_stay_deductible')"
-			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', nullif($7, 0))),"
-			  " updated_at = now() WHERE person_id = $1", 7, types);
-	if (SPI_execute_plan(plan_update, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
+			  " - 'last_stay_deductible' - 'last_stay_date')"
+			  " || jsonb_strip_nulls(jsonb_build_object('last_stay_deductible', nullif($7, 0),"
+			  " 'last_stay_date', $8)),"
+			  " updated_at = now() WHERE person_id = $1", 8, types);
+	if (SPI_execute_plan(plan_update, args, nulls, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
 		elog(ERROR, "matins: ledger update failed");
 }
 
@@ -380,6 +388,35 @@ give_back(TriggerCache *tc, Relation rel, HeapTuple row)
 }
 
 /*
+ * check_attached
+ *      The trigger writes the ledger with the extension owner's rights, so it works only on a
+ *      table matins.attach attached (listed in matins.attached): a trigger someone created by
+ *      hand on a table of their own must not move anybody's counters.  Checked once per call
+ *      site (statement).
+ */
+static void
+check_attached(TriggerCache *tc, Relation rel)
+{
+	Oid			types[1] = {OIDOID};
+	Datum		args[1];
+
+	if (tc->attached_checked)
+		return;
+	args[0] = ObjectIdGetDatum(RelationGetRelid(rel));
+	keep_plan(&plan_attached, "SELECT FROM matins.attached WHERE rel = $1", 1, types);
+	if (SPI_execute_plan(plan_attached, args, NULL, true, 1) != SPI_OK_SELECT)
+		elog(ERROR, "matins: reading matins.attached failed");
+	if (SPI_processed == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("table %s is not attached to matins", RelationGetRelationName(rel)),
+				 errdetail("matins.settle_trigger() settles claims only on tables listed in matins.attached."),
+				 errhint("Attach it with SELECT matins.attach('%s') (its owner, a member of matins_admin).",
+						 RelationGetRelationName(rel))));
+	tc->attached_checked = true;
+}
+
+/*
  * matins_settle_trigger
  *      BEFORE INSERT OR UPDATE OR DELETE FOR EACH ROW on an attached claims table.
  */
@@ -405,6 +442,7 @@ matins_settle_trigger(PG_FUNCTION_ARGS)
 	tc = trigger_cache(fcinfo, td->tg_relation);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "matins: SPI_connect failed");
+	check_attached(tc, td->tg_relation);
 	if (TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		result = settle_row(tc, td->tg_relation, td->tg_trigtuple);
 	else if (TRIGGER_FIRED_BY_UPDATE(td->tg_event))

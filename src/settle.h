@@ -96,6 +96,7 @@ typedef struct Usage
 	 * counts it whatever the year the referring stay fell in, so a new year leaves it.
 	 */
 	Fen			last_stay_deductible;
+	DateADT		last_stay_date;	/* its service date; DATEVAL_NOBEGIN: not known */
 	int			n_art_used;		/* JL24-ART-4: items paid once per person */
 	char		art_used[MAX_ART_USED][10];
 	MemoryContext cxt;			/* where pregnancies grow */

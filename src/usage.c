@@ -26,6 +26,7 @@ usage_init(Usage *u, MemoryContext cxt)
 	u->n_pregnancies = u->max_pregnancies = 0;
 	u->n_art_used = 0;
 	u->last_stay_deductible = 0;
+	DATE_NOBEGIN(u->last_stay_date);
 	u->cxt = cxt;
 }
 
@@ -118,6 +119,7 @@ typedef struct PriorKey
 static const PriorKey prior_keys[] = {
 	{"inpatient_position", offsetof(YearUsage, inpatient_position)},
 	{"last_stay_deductible", 0},
+	{"last_stay_date", 0},
 	{"resident_fund_paid", offsetof(YearUsage, resident_fund_paid)},
 	{"employee_fund_paid", offsetof(YearUsage, employee_fund_paid)},
 	{"art_deductible_paid", offsetof(YearUsage, art_deductible_paid)},
@@ -159,6 +161,28 @@ jsonb_fen(JsonbValue *v, const char *key)
 	if (!numeric_to_fen(NumericGetDatum(v->val.numeric), &fen) || fen < 0)
 		prior_error(key, "must be a non-negative amount exact to the fen");
 	return fen;
+}
+
+/*
+ * jsonb_date
+ *      A date of `prior` ('YYYY-MM-DD').
+ */
+static DateADT
+jsonb_date(JsonbValue *v, const char *key)
+{
+	char	   *text;
+	DateADT		d;
+
+	if (v->type != jbvString || v->val.string.len != 10)
+		prior_error(key, "must be a date ('YYYY-MM-DD')");
+	text = pnstrdup(v->val.string.val, v->val.string.len);
+	for (int i = 0; i < 10; i++)
+		if ((i == 4 || i == 7) ? text[i] != '-' : !isdigit((unsigned char) text[i]))
+			prior_error(key, "must be a date ('YYYY-MM-DD')");
+	d = DatumGetDateADT(DirectFunctionCall1(date_in, CStringGetDatum(text)));
+	if (DATE_NOT_FINITE(d))
+		prior_error(key, "must be a finite date");
+	return d;
 }
 
 /*
@@ -291,6 +315,8 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 	}
 	if (strcmp(k, "last_stay_deductible") == 0)
 		ta->u->last_stay_deductible = jsonb_fen(v, k);
+	else if (strcmp(k, "last_stay_date") == 0)
+		ta->u->last_stay_date = jsonb_date(v, k);
 	else if (strcmp(k, "prenatal_paid") == 0)
 		ta->preg->prenatal_paid = jsonb_fen(v, k);
 	else if (strcmp(k, "screening_used") == 0)

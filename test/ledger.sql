@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(76);
+SELECT plan(80);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -416,6 +416,37 @@ SELECT is(pg_temp.u(6, 'pregnancies', '12', 'prenatal_paid'), '1000.00'::jsonb,
     'JL24-PN: deleting a row that was never settled gives back nothing, whatever its claim_id');
 SELECT is_empty('SELECT * FROM matins.ledger_check()',
     'contract: ledger_check() is still empty after the table is attached again');
+
+-- JL19-IP referral after a back-dated stay (0.5.0): the referring stay is the last by date, not the
+-- last settled.  Person 950: level 3 on 05-01 (deductible 800), then a level-1 stay of 03-01
+-- inserted late, then an upward referral to level 3 on 06-01: it counts the 05-01 stay's 800, so
+-- 800 - 800 = 0 deductible; position 10000 + 5000 = 15000, all of 10000 at 55%: 5500
+-- (counting the back-dated level-1 stay's 200 would give 600 and (10000 - 600) x 55% = 5170)
+INSERT INTO public.tap_claims
+SELECT * FROM unnest(ARRAY[
+    matins.make_claim(claim_id => 9501, person_id => 950, region => '220000', service_date => '2025-05-01',
+        scheme => 'resident', person_type => 'resident', benefit => 'inpatient', hospital_level => 3, total => 10000),
+    matins.make_claim(claim_id => 9502, person_id => 950, region => '220000', service_date => '2025-03-01',
+        scheme => 'resident', person_type => 'resident', benefit => 'inpatient', hospital_level => 1, total => 5000)]);
+INSERT INTO public.tap_claims
+SELECT * FROM unnest(ARRAY[matins.make_claim(claim_id => 9503, person_id => 950, region => '220000',
+    service_date => '2025-06-01', scheme => 'resident', person_type => 'resident', benefit => 'inpatient',
+    hospital_level => 3, referral => 'up', total => 10000)]);
+SELECT is(ARRAY[pg_temp.f(9503, 'deductible'), pg_temp.f(9503, 'pooled_fund')], ARRAY['0.00', '5500.00'],
+    'JL19-IP: a referral counts the last stay by date, not a back-dated stay settled after it');
+SELECT is(ARRAY[pg_temp.u(950, 'last_stay_deductible'), pg_temp.u(950, 'last_stay_date')],
+    ARRAY['800.00', '"2025-06-01"']::jsonb[],
+    'JL19-IP: the ledger keeps the last stay''s deductible standard and its date');
+
+-- a table dropped while attached stays listed as a bare OID; matins.detach removes it (0.5.0)
+CREATE TABLE public.dropped_claims (LIKE matins.claim, settlement matins.settlement);
+SELECT matins.attach('public.dropped_claims');
+CREATE TEMP TABLE dropped AS SELECT 'public.dropped_claims'::regclass::oid AS rel;
+DROP TABLE public.dropped_claims;
+SELECT lives_ok($$SELECT matins.detach((SELECT rel FROM dropped)::regclass)$$,
+    'contract: matins.detach of a table dropped while attached works');
+SELECT is_empty($$SELECT FROM matins.attached WHERE rel::oid = (SELECT rel FROM dropped)$$,
+    'contract: the dropped table is no longer listed in matins.attached');
 
 SELECT * FROM finish();
 ROLLBACK;

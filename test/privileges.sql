@@ -2,7 +2,7 @@
 -- fixed search_path on every SQL function, honest volatility, dump registration and triggers.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(27);
+SELECT plan(32);
 
 CREATE ROLE matins_test_analyst NOLOGIN;
 CREATE ROLE matins_test_admin NOLOGIN IN ROLE matins_admin;
@@ -71,6 +71,28 @@ SELECT function_privs_are('matins', 'set_param', ARRAY['text', 'text', 'numeric'
     'public', ARRAY[]::text[], 'PUBLIC cannot execute set_param');
 SELECT function_privs_are('matins', 'set_param', ARRAY['text', 'text', 'numeric', 'date', 'date'],
     'matins_admin', ARRAY['EXECUTE'], 'matins_admin executes set_param');
+
+-- the claims trigger writes the ledger with the owner's rights: only matins_admin may create it
+-- (0.5.0), and it works only on tables matins.attach attached
+SELECT function_privs_are('matins', 'settle_trigger', ARRAY[]::text[],
+    'public', ARRAY[]::text[], 'PUBLIC cannot execute settle_trigger (so cannot create it on a table)');
+SELECT function_privs_are('matins', 'settle_trigger', ARRAY[]::text[],
+    'matins_admin', ARRAY['EXECUTE'], 'matins_admin executes settle_trigger (matins.attach creates it)');
+CREATE TABLE public.rogue_claims (LIKE matins.claim, settlement matins.settlement);
+ALTER TABLE public.rogue_claims OWNER TO matins_test_analyst;
+SET LOCAL ROLE matins_test_analyst;
+SELECT throws_ok($$CREATE TRIGGER zz BEFORE INSERT ON public.rogue_claims FOR EACH ROW
+                   EXECUTE FUNCTION matins.settle_trigger()$$,
+    '42501', NULL, 'an analyst may not put the claims trigger on a table of their own');
+RESET ROLE;
+CREATE TRIGGER zz BEFORE INSERT ON public.rogue_claims FOR EACH ROW EXECUTE FUNCTION matins.settle_trigger();
+SELECT throws_ok($$INSERT INTO public.rogue_claims (claim_id, person_id, region, service_date, scheme,
+                     person_type, benefit, total)
+                   VALUES (1, 900001, '220000', '2025-03-01', 'employee', 'enterprise', 'prenatal', 5000)$$,
+    '39P01', 'table rogue_claims is not attached to matins',
+    'a claims trigger created by hand, not by matins.attach, settles nothing and moves no counter');
+SELECT is((SELECT count(*)::int FROM matins.ledger WHERE person_id = 900001), 0,
+    'the refused insert left the ledger alone');
 
 -- tables: every catalog table is dumped without its shipped rows, guarded, and announces changes
 SELECT set_eq(

@@ -4,7 +4,7 @@
 -- amount computed by hand from rules.md; every settlement check also asserts the identities.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(49);
+SELECT plan(51);
 
 \ir lib/settle_helpers.sql
 
@@ -324,6 +324,17 @@ SELECT pg_temp.settles(matins_settle(pg_temp.a(72, ARRAY[pg_temp.l('311600009', 
   '{"pre_self_pay": 60, "pooled_fund": 156,
     "notes": ["JL24-ART-2", "JL24-ART-3", "JL24-ART-4", "JL19-B", "no_critical_illness"]}',
   'JL19-B: a resident ART claim cites the class-B rule in its notes');
+-- a claim with no class-B line needs no class-B rate (0.5.0): the employee rate ended, a
+-- self-paid line alone: self_pay 600, nothing in scope, nothing paid
+SELECT matins.end_param('220000', 'employee.class_b_rate', '2025-05-31');
+SELECT pg_temp.settles(matins_settle(pg_temp.a(73, ARRAY[ROW('311600009', 'self', 1, 600, 0, NULL)::matins.claim_line],
+        scheme => 'employee', service_date => '2025-06-01')),
+  '{"self_pay": 600, "pre_self_pay": 0, "in_scope": 0, "pooled_fund": 0}',
+  'JL24-ART-2: an ART claim without class-B lines does not need employee.class_b_rate');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.a(74, ARRAY[pg_temp.l('311600009', 1, 600)], scheme => 'employee',
+        service_date => '2025-06-01'))$$,
+  '22023', 'region parameter "employee.class_b_rate" is not set for region 220000 on 2025-06-01',
+  'JL24-ART-2: with a class-B line the unset employee.class_b_rate is an error naming it');
 
 SELECT * FROM finish();
 ROLLBACK;

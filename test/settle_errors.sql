@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(169);
+SELECT plan(171);
 
 \ir lib/settle_helpers.sql
 
@@ -295,7 +295,13 @@ INSERT INTO bad VALUES
   'NM-PN: a negative count in prior package_counts is an error naming the item'),
  (95, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', hospital_level => 3, self_pay => -5, lines => ARRAY[pg_temp.l('311600009', 1, 600)]))$$,
   '22023', 'claim field self_pay = -5.00 is negative',
-  'JL24-ART-3: a negative self_pay is an error even when item lines give the parts');
+  'JL24-ART-3: a negative self_pay is an error even when item lines give the parts'),
+ (96, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"last_stay_date": "2025/05/01"}'::jsonb)$$,
+  '22023', 'prior key "last_stay_date" must be a date (''YYYY-MM-DD'')',
+  'JL19-IP: a prior last_stay_date not written YYYY-MM-DD is an error'),
+ (97, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"last_stay_date": 20250501}'::jsonb)$$,
+  '22023', 'prior key "last_stay_date" must be a date (''YYYY-MM-DD'')',
+  'JL19-IP: a prior last_stay_date that is a number is an error');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

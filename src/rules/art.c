@@ -135,7 +135,6 @@ handle_art(SettleContext *ctx)
 	Settlement *s = ctx->s;
 	YearUsage  *y = &ctx->usage->year;
 	bool		resident = c->scheme == SCHEME_RESIDENT;
-	const char *class_b_rule;
 	Fen			class_b = 0,
 				standard,
 				fund;
@@ -171,10 +170,9 @@ handle_art(SettleContext *ctx)
 	add_note(s, "JL24-ART-4");
 
 	/* ART items are class B (JL24-ART-2): the scheme's class-B share is paid first, and its
-	 * rule is cited (JL19-B for a resident) */
-	class_b_rule = charge_class_b(ctx, class_b);
+	 * rule is cited (JL19-B for a resident); a claim with no class-B line needs no rate */
 	if (class_b > 0)
-		add_note(s, class_b_rule);
+		add_note(s, charge_class_b(ctx, class_b));
 	s->in_scope = s->total - s->self_pay - s->over_limit - s->pre_self_pay;
 	add_step(s, "JL24-ART-2", s->total, -1, s->in_scope, "in scope = total - self_pay - over_limit - pre_self_pay");
 

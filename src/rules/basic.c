@@ -143,7 +143,13 @@ handle_resident_inpatient(SettleContext *ctx)
 	}
 	s->deductible = fen_min(s->in_scope, applied);
 	add_step(s, "JL19-IP", applied, -1, s->deductible, "deductible of this stay");
-	u->last_stay_deductible = standard;
+	/* the last stay is the latest by date: a stay settled late (a back-dated claim in the
+	 * ledger) is not the one a later referral comes from */
+	if (c->service_date >= u->last_stay_date)
+	{
+		u->last_stay_deductible = standard;
+		u->last_stay_date = c->service_date;
+	}
 	pay_by_bands(ctx);
 }
 
