@@ -46,7 +46,9 @@ leave_row(const MatinsCatalog *cat, const Event *e, const char *component)
 			if (strcmp(r->region, chain[c]) != 0 || strcmp(r->event, event) != 0 ||
 				strcmp(r->component, component) != 0)
 				continue;
-			if (e->birth_order < r->order_lo || e->birth_order >= r->order_hi)
+			/* order_hi is exclusive, INT_MAX when the range is open */
+			if (e->birth_order < r->order_lo ||
+				(e->birth_order >= r->order_hi && r->order_hi != INT_MAX))
 				continue;
 			if (e->event == EV_TERMINATION &&
 				(e->gestation_months < r->gest_lo || e->gestation_months >= r->gest_hi))

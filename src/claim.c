@@ -134,13 +134,20 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 		{
 			Fen			q;
 
-			if (!numeric_to_fen(v[L_QUANTITY], &q) || q % 100 != 0 || q < 100 || q > 100000)
+			if (!numeric_to_fen(v[L_QUANTITY], &q) || q % 100 != 0 || q < 100)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("claim field %s = %s is not a whole quantity of at least 1",
 								LINE_FIELD("quantity"),
 								DatumGetCString(DirectFunctionCall1(numeric_out, v[L_QUANTITY]))),
 						 errhint("Quantities count times, embryos or eggs.")));
+			if (q > 100000)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("claim field %s = %s is above 1000",
+								LINE_FIELD("quantity"),
+								DatumGetCString(DirectFunctionCall1(numeric_out, v[L_QUANTITY]))),
+						 errhint("A line counts at most 1000 times, embryos or eggs; split a larger count over several lines.")));
 			line->quantity = (int32) (q / 100);
 		}
 		if (isnull[L_AMOUNT] || !numeric_to_fen(v[L_AMOUNT], &line->amount) || line->amount < 0 ||
@@ -255,6 +262,7 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 
 	claim->claim_id_null = isnull[CLAIM_CLAIM_ID];
 	claim->claim_id = isnull[CLAIM_CLAIM_ID] ? 0 : DatumGetInt64(v[CLAIM_CLAIM_ID]);
+	claim->person_id_null = isnull[CLAIM_PERSON_ID];
 	claim->person_id = isnull[CLAIM_PERSON_ID] ? 0 : DatumGetInt64(v[CLAIM_PERSON_ID]);
 	claim->pregnancy_id = isnull[CLAIM_PREGNANCY_ID] ? claim->person_id : DatumGetInt64(v[CLAIM_PREGNANCY_ID]);
 

@@ -54,6 +54,7 @@ typedef struct Claim
 {
 	int64		claim_id;
 	bool		claim_id_null;
+	bool		person_id_null; /* person_id is then 0 */
 	int64		person_id;
 	int64		pregnancy_id;
 	char		region[7];

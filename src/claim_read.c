@@ -342,7 +342,8 @@ claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *clai
 	if (!claim->claim_id_null)
 		read_fixed(&rc, &claim->claim_id, sizeof(int64), ALIGNOF_DOUBLE);
 	claim->person_id = 0;
-	if (!field_is_null(&rc, CLAIM_PERSON_ID))
+	claim->person_id_null = field_is_null(&rc, CLAIM_PERSON_ID);
+	if (!claim->person_id_null)
 		read_fixed(&rc, &claim->person_id, sizeof(int64), ALIGNOF_DOUBLE);
 	claim->pregnancy_id = claim->person_id;
 	if (!field_is_null(&rc, CLAIM_PREGNANCY_ID))

@@ -365,6 +365,12 @@ resolve_route(SettleContext *ctx, const char *policy_name)
 	uint32		match;
 
 	StaticAssertStmt(sizeof(RouteMemo) == 32, "two memo entries a cache line");
+	/* an empty policy name is a named policy (unknown: an error), not the policy in force */
+	if (unlikely(policy_name != NULL && policy_name[0] == '\0'))
+	{
+		resolve_route_uncached(ctx, policy_name);
+		return;
+	}
 	if (unlikely(route_memo_generation != ctx->cat->generation))
 		route_memo_init(ctx->cat->generation);
 	set = (int) (key >> 56) * ROUTE_MEMO_WAYS;

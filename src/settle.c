@@ -483,8 +483,11 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	add_note(s, ctx.route->source);
 	note_policy_conditions(&ctx);
 
+	/* the handlers of chronic, special and general outpatient claims check their own diseases;
+	 * day surgery, settled by the special handler, has none of its own */
 	if (claim->disease != NULL && ctx.route->handler != H_RESIDENT_CHRONIC &&
-		ctx.route->handler != H_RESIDENT_SPECIAL && ctx.route->handler != H_RESIDENT_OUTPATIENT)
+		!(ctx.route->handler == H_RESIDENT_SPECIAL && claim->benefit == BEN_SPECIAL) &&
+		ctx.route->handler != H_RESIDENT_OUTPATIENT)
 		check_disease_code(cat, claim->disease);
 	if (ctx.route->handler == H_ART)
 		handle_art(&ctx);		/* ART splits its own lines (JL24-ART-3, JL24-ART-4) */

@@ -181,6 +181,7 @@ typedef struct RunState
 	Settlement	last;
 	bool		has_last;
 	int64		person_id;
+	DateADT		last_date;		/* the last claim's service date */
 	MemoryContext cxt;
 } RunState;
 
@@ -216,18 +217,33 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 	/* the claim type is the call site's: it holds over every person of the window */
 	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
 				 &claim);
+	if (unlikely(claim.person_id_null))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("matins_settle_run got a claim (claim_id %s) with a null person_id",
+						claim.claim_id_null ? "null" : psprintf(INT64_FORMAT, claim.claim_id)),
+				 errdetail("The counters are kept per person: a claim without one cannot be settled after the person's earlier claims."),
+				 errhint("Give every claim its person_id, or filter out claims without one.")));
 	if (st->has_last && claim.person_id != st->person_id)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
 						st->person_id, claim.person_id),
 				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
+	if (st->has_last && claim.service_date < st->last_date)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("matins_settle_run got a claim of %s after a claim of %s",
+						date_text(claim.service_date), date_text(st->last_date)),
+				 errdetail("Each claim is settled after the claims before it in the window, so they must come in date order."),
+				 errhint("Order the window by service_date: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
 	settlement_reset(&st->last);
 	settle(catalog_get(), &claim, policy_arg(fcinfo, 2), &st->usage, &st->last);
 	/* keep what the final function reads: ids (the rest of the claim is not needed) */
 	st->last_claim.claim_id = claim.claim_id;
 	st->last_claim.claim_id_null = claim.claim_id_null;
 	st->person_id = claim.person_id;
+	st->last_date = claim.service_date;
 	st->has_last = true;
 	PG_RETURN_POINTER(st);
 }

@@ -8,6 +8,7 @@
 #include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
@@ -171,6 +172,9 @@ static DateADT
 jsonb_date(JsonbValue *v, const char *key)
 {
 	char	   *text;
+	int			year,
+				month,
+				day;
 	DateADT		d;
 
 	if (v->type != jbvString || v->val.string.len != 10)
@@ -179,9 +183,12 @@ jsonb_date(JsonbValue *v, const char *key)
 	for (int i = 0; i < 10; i++)
 		if ((i == 4 || i == 7) ? text[i] != '-' : !isdigit((unsigned char) text[i]))
 			prior_error(key, "must be a date ('YYYY-MM-DD')");
+	year = atoi(text);
+	month = atoi(text + 5);
+	day = atoi(text + 8);
+	if (month < 1 || month > 12 || day < 1 || day > day_tab[isleap(year)][month - 1])
+		prior_error(key, psprintf("has no such day: %s", text));
 	d = DatumGetDateADT(DirectFunctionCall1(date_in, CStringGetDatum(text)));
-	if (DATE_NOT_FINITE(d))
-		prior_error(key, "must be a finite date");
 	return d;
 }
 

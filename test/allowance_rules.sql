@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(161);
+SELECT plan(162);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -131,6 +131,8 @@ SELECT is((pg_temp.wz(2)).days, 188, 'ZJ-ML: second child 98 + 90 = 188');
 SELECT is((pg_temp.wz(2)).amount, 56400.00, 'ZJ-ML: 9000 × 188 ÷ 30 = 56400.00');
 SELECT is((pg_temp.wz(3)).days, 188, 'ZJ-ML: third child 188');
 SELECT is((pg_temp.wz(4)).days, 98, 'ZJ-ML Reading: a fourth child has no Zhejiang row: the national 98 days');
+-- the open range of birth orders includes the largest (0.5.0: 2147483647 found no row)
+SELECT is((pg_temp.wz(2147483647)).days, 98, 'ZJ-ML Reading: the largest birth order gets the national 98 days too');
 SELECT is((pg_temp.wz(1, 2, true)).days, 188, 'ZJ-ML: first child, twins with dystocia: 158 + 15 + 15');
 SELECT is((pg_temp.wz(1)).policy, 'WZ-DRAFT-MAT', 'the draft applies when named');
 SELECT ok((pg_temp.wz(1)).notes @> ARRAY['draft_policy', 'ZJ-ML'], 'the notes say the draft decided, with ZJ-ML');

@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(80);
+SELECT plan(81);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -447,6 +447,8 @@ SELECT lives_ok($$SELECT matins.detach((SELECT rel FROM dropped)::regclass)$$,
     'contract: matins.detach of a table dropped while attached works');
 SELECT is_empty($$SELECT FROM matins.attached WHERE rel::oid = (SELECT rel FROM dropped)$$,
     'contract: the dropped table is no longer listed in matins.attached');
+SELECT throws_ok($$SELECT matins.detach(NULL)$$, '22004', 'matins.detach needs a table, got NULL',
+    'contract: matins.detach(NULL) is an error saying so, as attach(NULL) is');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- and a clear error for every bad input.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(62);
+SELECT plan(70);
 
 -- the names of the contract, no more and no less
 SELECT results_eq(
@@ -139,7 +139,7 @@ SELECT throws_ok($$SELECT matins.set_param('220000', 'art.deductible.l3', 900, '
     '23P01', 'parameter "art.deductible.l3" of region 220000 already has a value from 2026-01-01 to open end',
     'overlapping validity of two local values');
 SELECT throws_ok($$SELECT matins.end_param('220000', 'art.deductible.l2', '2025-12-31')$$,
-    'P0002', 'no local value of parameter "art.deductible.l2" for region 220000 runs past 2025-12-31',
+    'P0002', 'no local value of parameter "art.deductible.l2" for region 220000 is in force on 2025-12-31 and lasts past it',
     'end_param without a value to end');
 SELECT throws_ok($$SELECT matins.param('220000', 'prenatal.capp', '2025-01-01')$$,
     '22023', 'unknown parameter name "prenatal.capp"', 'param rejects an unknown name');
@@ -199,6 +199,31 @@ SELECT throws_ok($$SELECT matins_contribution('150200', 'enterprise', 1000000, '
 SELECT throws_ok($$INSERT INTO matins.policy_constant (policy, name, value, unit, description, source)
     VALUES ('NM-2025-MAT', 'local.test_ratio', 0.1234567, 'ratio', 'a test', 'test')$$,
     '23514', NULL, 'policy constants are held to the millionth too');
+
+-- 0.5.0: inputs that 0.4.0 stored or reported wrongly
+SELECT throws_ok($$SELECT matins.set_param('220000', 'art.deductible.l1', 300, 'infinity')$$,
+    '22008', 'valid_from infinity of parameter "art.deductible.l1" is not a day',
+    'a period starting at infinity is refused (it would overlap every later open value)');
+SELECT throws_ok($$SELECT matins.set_param('220000', 'art.deductible.l1', 300, '2030-01-01', 'infinity')$$,
+    '22008', 'valid_to infinity of parameter "art.deductible.l1" is not a day',
+    'a period ending at infinity is refused (an open end is NULL)');
+SELECT throws_ok($$SELECT matins.set_param('220000', NULL, 300, '2030-01-01')$$,
+    '22004', 'the name of a region parameter must not be null',
+    'a NULL parameter name is a missing value, not an unknown name');
+SELECT throws_ok($$SELECT matins.end_param('220000', 'zzz', '2030-12-31')$$,
+    '22023', 'unknown parameter name "zzz"',
+    'end_param of an unknown name says so');
+SELECT throws_ok($$SELECT matins.end_param('22', 'art.deductible.l1', '2030-12-31')$$,
+    '22023', NULL,
+    'end_param of a bad region code says so');
+SELECT throws_ok($$SELECT matins.end_param('220000', 'art.deductible.l1', NULL)$$,
+    '22004', 'end_param needs a region, a name and a last day, got ''220000'', ''art.deductible.l1'', NULL',
+    'end_param without a last day is a missing value');
+SELECT throws_ok($$SELECT * FROM matins.param_report('220000', NULL)$$,
+    '22004', 'on_date must not be null',
+    'param_report without a date is an error (0.4.0 listed every parameter as unset)');
+SELECT is((SELECT value || ' ' || origin FROM matins.param_report('620100', '2025-01-01') WHERE name = 'allowance.divisor'),
+    '30 shipped', 'CN-ML: param_report still reports the shipped divisor of 30 days');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(90);
+SELECT plan(93);
 
 \ir lib/settle_helpers.sql
 
@@ -498,6 +498,27 @@ SELECT pg_temp.settles(matins_settle(pg_temp.r(99, '2025-03-01', 'inpatient', 60
 SELECT pg_temp.settles(matins_settle(pg_temp.r(100, '2025-03-01', 'delivery', 10000, hospital_level => 3)),
   '{"pooled_fund": 5060, "notes": ["JL24-DL", "JL19-IP"]}',
   'JL19-MP: a delivery without a critical condition is not flagged');
+
+------------------------------------------------------------------ catalog defects (0.5.0)
+-- a region's own level-2 bands with a gap (0-10000 at 70%, 20000 up at 80%) replace the shipped
+-- ones: a stay whose position crosses the gap is an error, not a 0% share
+INSERT INTO matins.band_schedule (policy, scheme, level, lower_bound, upper_bound, ratio, source)
+VALUES ('JL-2019-RES', 'resident', 2, 0, 10000, 0.70, 'JL19-IP'),
+       ('JL-2019-RES', 'resident', 2, 20000, NULL, 0.80, 'JL19-IP');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(110, '2025-03-01', 'inpatient', 15000, 2))$$,
+  '22023', 'the ratio bands of policy JL-2019-RES for hospital level 2 leave part of the position 500.00 to 15000.00 without a ratio',
+  'JL19-IP: bands with a gap are an error where a stay falls in it');
+-- below the gap the bands still pay: 5000 -> deductible 500, 4500 x 70% = 3150
+SELECT pg_temp.settles(matins_settle(pg_temp.r(111, '2025-03-01', 'inpatient', 5000, 2)),
+  '{"deductible": 500, "pooled_fund": 3150}',
+  'JL19-IP: a stay below the gap is paid by the bands');
+-- a route condition given as an empty array would match every claim: refused
+SELECT throws_ok($$INSERT INTO matins.route (policy, seq, benefit, setting, scheme, person_types, handler, route,
+        fund, ratio, source)
+      VALUES ('JL-2019-RES', 99, 'delivery', 'inpatient', 'resident', '{}', 'full', 'maternity.inpatient',
+        'maternity', 0.2, 'JL24-DL')$$,
+  '23514', 'new row for relation "route" violates check constraint "route_conditions_not_empty"',
+  'catalog: a route whose person types are an empty array is refused');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(171);
+SELECT plan(179);
 
 \ir lib/settle_helpers.sql
 
@@ -159,7 +159,7 @@ INSERT INTO bad VALUES
   '22023', 'matins_settle_run got claims of persons 1 and 2 in one window',
   'JL19-IP: matins_settle_run with two persons in one window is an error'),
  (50, $$SELECT matins_settle_run(c) OVER (ORDER BY (c).claim_id) FROM unnest(ARRAY[pg_temp.c(1, '220000', '2026-03-01', 'delivery', 100), pg_temp.c(2, '220000', '2025-03-02', 'delivery', 100)]) AS c$$,
-  '22023', 'claim of year 2025 comes after a claim of year 2026',
+  '22023', 'matins_settle_run got a claim of 2025-03-02 after a claim of 2026-03-01',
   'JL19-IP: matins_settle_run over claims not in date order is an error'),
  (51, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"prenatal_used": 100}'::jsonb)$$,
   '22023', 'prior key "prenatal_used" is not a known key',
@@ -301,7 +301,25 @@ INSERT INTO bad VALUES
   'JL19-IP: a prior last_stay_date not written YYYY-MM-DD is an error'),
  (97, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"last_stay_date": 20250501}'::jsonb)$$,
   '22023', 'prior key "last_stay_date" must be a date (''YYYY-MM-DD'')',
-  'JL19-IP: a prior last_stay_date that is a number is an error');
+  'JL19-IP: a prior last_stay_date that is a number is an error'),
+ (98, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"last_stay_date": "2025-02-30"}'::jsonb)$$,
+  '22023', 'prior key "last_stay_date" has no such day: 2025-02-30',
+  'JL19-IP: a prior last_stay_date that is no day is an error naming the key'),
+ (99, $$SELECT matins_settle(c), matins_settle(c, '') FROM (SELECT pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100) AS c) x$$,
+  '22023', 'unknown policy ""',
+  'JL24-PN: an empty policy name is an unknown policy, also after the same claim was settled under the policy in force'),
+ (100, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'day_surgery', 1000, person_type => 'resident', hospital_level => 2, disease => 'zzz'))$$,
+  '22023', 'unknown disease "zzz"',
+  'JL19-SP: day surgery with an unknown disease code is an error'),
+ (101, $$SELECT matins_settle_run(c) OVER (ORDER BY (c).claim_id) FROM unnest(ARRAY[pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100, person_id => NULL)]) AS c$$,
+  '22004', 'matins_settle_run got a claim (claim_id 1) with a null person_id',
+  'JL24-PN: matins_settle_run refuses a claim without a person (its counters would be person 0''s)'),
+ (102, $$SELECT matins_settle_run(c) OVER (ORDER BY (c).claim_id) FROM unnest(ARRAY[pg_temp.c(1, '220000', '2025-04-01', 'prenatal', 100), pg_temp.c(2, '220000', '2025-02-01', 'prenatal', 100)]) AS c$$,
+  '22023', 'matins_settle_run got a claim of 2025-02-01 after a claim of 2025-04-01',
+  'JL24-PN: matins_settle_run over claims out of date order within a year is an error'),
+ (103, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600012', 1001, 6000)]))$$,
+  '22003', 'claim field lines[1].quantity = 1001 is above 1000',
+  'JL24-ART-4: a quantity above 1000 is out of range, said so');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

@@ -42,6 +42,7 @@ band_fund(SettleContext *ctx, Fen from, Fen to)
 	int			level = ctx->claim->hospital_level;
 	int128		exact = 0;
 	bool		found = false;
+	Fen			covered = 0;
 	Fen			fund;
 
 	for (int i = 0; i < cat->n_bands; i++)
@@ -58,6 +59,7 @@ band_fund(SettleContext *ctx, Fen from, Fen to)
 		hi = b->upper < 0 ? to : fen_min(to, b->upper);
 		if (hi <= lo)
 			continue;
+		covered += hi - lo;
 		exact += (int128) (hi - lo) * b->ratio;
 		add_step(ctx->s, "JL19-IP", hi - lo, b->ratio, fen_mul_ratio(hi - lo, b->ratio),
 				 psprintf("band %s-%s of the year's in-scope position", fen_to_cstring(b->lower),
@@ -68,6 +70,13 @@ band_fund(SettleContext *ctx, Fen from, Fen to)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("policy %s has no ratio bands for hospital level %d", ctx->rows_policy->id, level),
 				 errhint("Add the bands to matins.band_schedule.")));
+	/* the bands do not overlap (an exclusion constraint), so a shortfall is a gap: no silent 0% */
+	if (covered < to - from)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("the ratio bands of policy %s for hospital level %d leave part of the position %s to %s without a ratio",
+						ctx->rows_policy->id, level, fen_to_cstring(from), fen_to_cstring(to)),
+				 errhint("The bands of a level in matins.band_schedule must cover every position from 0 up, without gaps.")));
 	/* round once: the sum of exact band shares, half away from zero */
 	fund = (Fen) ((exact + MICRO_ONE / 2) / MICRO_ONE);
 	return fund;
