@@ -193,7 +193,8 @@ BEGIN
     v_notes := ARRAY[r.source];
 
     -- conditions a settlement cannot check itself (JL24-EL / NM-WAIT, LZ-DIR)
-    IF r.fund = 'maternity'
+    -- a route that sends the whole claim elsewhere (handler transfer) pays nothing to hold back
+    IF r.fund = 'maternity' AND r.handler <> 'transfer'
        AND EXISTS (SELECT FROM matins.policy_constant k
                    WHERE k.policy = ANY (v_rows_chain) AND k.name = 'waiting_period.regional')
        -- NM-EL: the unemployed, whose waiting period the policy fixes, have none to apply

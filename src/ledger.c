@@ -390,9 +390,9 @@ give_back(TriggerCache *tc, Relation rel, HeapTuple row)
 /*
  * check_attached
  *      The trigger writes the ledger with the extension owner's rights, so it works only on a
- *      table matins.attach attached (listed in matins.attached): a trigger someone created by
- *      hand on a table of their own must not move anybody's counters.  Checked once per call
- *      site (statement).
+ *      table matins.attach attached (listed in matins.attached, itself or a partitioned table it
+ *      is a partition of): a trigger someone created by hand on a table of their own must not
+ *      move anybody's counters.  Checked once per call site (statement).
  */
 static void
 check_attached(TriggerCache *tc, Relation rel)
@@ -403,7 +403,11 @@ check_attached(TriggerCache *tc, Relation rel)
 	if (tc->attached_checked)
 		return;
 	args[0] = ObjectIdGetDatum(RelationGetRelid(rel));
-	keep_plan(&plan_attached, "SELECT FROM matins.attached WHERE rel = $1", 1, types);
+	/* a partition of an attached partitioned table carries the trigger matins.attach created */
+	keep_plan(&plan_attached,
+			  "SELECT FROM matins.attached"
+			  " WHERE rel = $1 OR rel IN (SELECT relid FROM pg_partition_ancestors($1))",
+			  1, types);
 	if (SPI_execute_plan(plan_attached, args, NULL, true, 1) != SPI_OK_SELECT)
 		elog(ERROR, "matins: reading matins.attached failed");
 	if (SPI_processed == 0)

@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(81);
+SELECT plan(82);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -447,6 +447,18 @@ SELECT lives_ok($$SELECT matins.detach((SELECT rel FROM dropped)::regclass)$$,
     'contract: matins.detach of a table dropped while attached works');
 SELECT is_empty($$SELECT FROM matins.attached WHERE rel::oid = (SELECT rel FROM dropped)$$,
     'contract: the dropped table is no longer listed in matins.attached');
+-- a partitioned table: its partitions, also one created after attach, carry the trigger and are
+-- settled as the attached table's (JL24-PN: 600 of the pregnancy's 1000, then the 400 left)
+CREATE TABLE public.part_claims (LIKE matins.claim, settlement matins.settlement) PARTITION BY RANGE (service_date);
+CREATE TABLE public.part_claims_2025 PARTITION OF public.part_claims FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+SELECT matins.attach('public.part_claims');
+CREATE TABLE public.part_claims_2026 PARTITION OF public.part_claims FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+INSERT INTO public.part_claims SELECT * FROM unnest(ARRAY[
+    pg_temp.c(9601, 960, '220100', '2025-12-10', 'prenatal', 600),
+    pg_temp.c(9602, 960, '220100', '2026-01-10', 'prenatal', 600)]);
+SELECT results_eq($$SELECT (settlement).maternity_fund FROM public.part_claims ORDER BY claim_id$$,
+    $$VALUES (600.00::numeric), (400.00)$$,
+    'JL24-PN: the partitions of an attached partitioned table are settled, one pregnancy across them');
 SELECT throws_ok($$SELECT matins.detach(NULL)$$, '22004', 'matins.detach needs a table, got NULL',
     'contract: matins.detach(NULL) is an error saying so, as attach(NULL) is');
 
