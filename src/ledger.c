@@ -244,7 +244,7 @@ store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 {
 	Oid			types[8] = {INT8OID, TEXTOID, TEXTOID, JSONBOID, JSONBOID, JSONBOID, NUMERICOID, DATEOID};
 	Datum		args[8];
-	char		nulls[8] = "       ";
+	char		nulls[8];
 
 	args[0] = Int64GetDatum(person_id);
 	args[1] = CStringGetTextDatum(psprintf("%d", year));
@@ -254,6 +254,7 @@ store_usage(const MatinsCatalog *cat, int64 person_id, int year, const Usage *u,
 	args[5] = usage_art_jsonb(u, 0);
 	args[6] = fen_to_numeric(u->last_stay_deductible);
 	args[7] = DateADTGetDatum(u->last_stay_date);
+	memset(nulls, ' ', sizeof(nulls));
 	if (DATE_NOT_FINITE(u->last_stay_date))
 		nulls[7] = 'n';
 	/* the last stay's deductible is kept only when there is one, its date when it is known */

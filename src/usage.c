@@ -175,7 +175,6 @@ jsonb_date(JsonbValue *v, const char *key)
 	int			year,
 				month,
 				day;
-	DateADT		d;
 
 	if (v->type != jbvString || v->val.string.len != 10)
 		prior_error(key, "must be a date ('YYYY-MM-DD')");
@@ -186,10 +185,9 @@ jsonb_date(JsonbValue *v, const char *key)
 	year = atoi(text);
 	month = atoi(text + 5);
 	day = atoi(text + 8);
-	if (month < 1 || month > 12 || day < 1 || day > day_tab[isleap(year)][month - 1])
+	if (year < 1 || month < 1 || month > 12 || day < 1 || day > day_tab[isleap(year)][month - 1])
 		prior_error(key, psprintf("has no such day: %s", text));
-	d = DatumGetDateADT(DirectFunctionCall1(date_in, CStringGetDatum(text)));
-	return d;
+	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
 }
 
 /*
