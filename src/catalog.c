@@ -38,10 +38,11 @@ typedef struct CatalogQuery
 enum
 {
 	Q_POLICY, Q_PARAM, Q_CONSTANT, Q_ART, Q_PACKAGE, Q_LIST, Q_HOSPITAL, Q_QUOTA, Q_BAND,
-	Q_CHRONIC, Q_SPECIAL, Q_ROUTE, Q_RULE, Q_LEAVE, Q_RATE, Q_PROVINCE, N_QUERIES
+	Q_CHRONIC, Q_SPECIAL, Q_ROUTE, Q_RULE, Q_LEAVE, Q_RATE, Q_PROVINCE, Q_VERSION, N_QUERIES
 };
 
 static CatalogQuery queries[N_QUERIES] = {
+	[Q_VERSION] = {"SELECT extversion FROM pg_catalog.pg_extension WHERE extname = 'matins'"},
 	[Q_POLICY] = {"SELECT id, region, scope = 'maternity', status = 'draft',"
 		" coalesce(valid_from, '-infinity'::date), coalesce(valid_to, 'infinity'::date), based_on"
 	" FROM matins.policy ORDER BY id"},
@@ -86,7 +87,7 @@ static CatalogQuery queries[N_QUERIES] = {
 	[Q_ROUTE] = {"SELECT DISTINCT ON (policy, seq) policy, seq, benefit, setting, scheme,"
 		" person_types::text, insured, procedures::text, locations::text, handler, route, fund = 'maternity',"
 		" (ratio * 1000000)::int8, ratio_param, cap_param, cap_constant, cap_transfer,"
-		" delegate_scope IS NOT NULL, source"
+		" delegate_scope IS NOT NULL, source, critical"
 	" FROM matins.route ORDER BY policy, seq, shipped"},
 	[Q_RULE] = {"SELECT id, document, article FROM matins.rule ORDER BY id"},
 	[Q_LEAVE] = {"SELECT region, event, component, lower(birth_order),"
@@ -234,12 +235,34 @@ run_query(int q)
 #define ROW(arr) (&(arr)[i_])
 
 /*
+ * check_catalog_version
+ *      The library reads the catalogs of its own version: a database whose extension is at
+ *      another version (the library was installed, ALTER EXTENSION matins UPDATE not yet run)
+ *      is an error that says so, not a failed catalog query.
+ */
+static void
+check_catalog_version(void)
+{
+	char	   *version = run_query(Q_VERSION) == 1 ?
+		SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1) : NULL;
+
+	if (version == NULL || strcmp(version, MATINS_LIBRARY_VERSION) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the matins library %s cannot read the catalogs of extension version %s",
+						MATINS_LIBRARY_VERSION, version ? version : "(none)"),
+				 errhint("Run ALTER EXTENSION matins UPDATE TO '%s' in this database.",
+						 MATINS_LIBRARY_VERSION)));
+}
+
+/*
  * load_catalog
  *      Read every catalog table into a new context; runs inside SPI_connect/SPI_finish.
  */
 static void
 load_catalog(MatinsCatalog *cat)
 {
+	check_catalog_version();
 	FOR_EACH_ROW(Q_POLICY, cat->policies, cat->n_policies)
 	{
 		PolicyRow  *r = ROW(cat->policies);
@@ -404,6 +427,7 @@ load_catalog(MatinsCatalog *cat)
 			code_lookup("transfer", col_text(17), transfer_names, 1, N_TRANSFERS);
 		r->delegate_resident = col_bool(18);
 		r->source = col_text(19);
+		r->critical = col_isnull(20) ? -1 : (col_bool(20) ? 1 : 0);
 	}
 	FOR_EACH_ROW(Q_RULE, cat->rules, cat->n_rules)
 	{

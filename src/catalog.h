@@ -43,6 +43,9 @@ string_key(const char *s)
 	return key;
 }
 
+/* the extension version whose catalogs this library reads (matins.control's default_version) */
+#define MATINS_LIBRARY_VERSION "0.6.0"
+
 #define DATE_NO_END		DATEVAL_NOEND
 #define DATE_NO_BEGIN	DATEVAL_NOBEGIN
 
@@ -184,6 +187,7 @@ typedef struct RouteRow
 	int			insured;		/* -1: any; else 0/1 */
 	uint32		procedures;		/* bitmask of Procedure; 0: any */
 	uint32		locations;		/* bitmask of Location; 0: any */
+	int			critical;		/* -1: any; else 0/1: claim_critically_ill() must be so */
 	Handler		handler;
 	char	   *route;
 	Datum		route_text;		/* route as a text datum, for results */

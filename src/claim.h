@@ -78,6 +78,20 @@ typedef struct Claim
 	ClaimLine  *lines;
 } Claim;
 
+/*
+ * claim_critically_ill
+ *      Whether a claim is marked as a critically ill pregnant woman's: obstetric haemorrhage
+ *      ('OBH') on any claim, or pregnancy-induced hypertension ('HTN') on a delivery (JL19-MP,
+ *      NM-IP).
+ */
+static inline bool
+claim_critically_ill(const Claim *c)
+{
+	return c->disease != NULL &&
+		(strcmp(c->disease, "OBH") == 0 ||
+		 (c->benefit == BEN_DELIVERY && strcmp(c->disease, "HTN") == 0));
+}
+
 /* the bytes of a composite datum's header that name its type and version (after the length) */
 /*
  * The service dates a claim may carry, 1900-01-01 to 2199-12-31, as days from 2000-01-01 (the

@@ -34,6 +34,8 @@ route_matches(const RouteRow *r, const Claim *c, bool any_procedure)
 		return false;
 	if (r->locations != 0 && (r->locations & (1u << c->location)) == 0)
 		return false;
+	if (r->critical >= 0 && r->critical != (claim_critically_ill(c) ? 1 : 0))
+		return false;
 	return true;
 }
 
@@ -151,11 +153,12 @@ resolve_route_uncached(SettleContext *ctx, const char *policy_name)
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("no rule settles benefit %s for person type %s, scheme %s (%s, procedure %s, location %s) under %s%s%s",
+			 errmsg("no rule settles benefit %s for person type %s, scheme %s (%s, procedure %s, location %s%s) under %s%s%s",
 					benefit_names[claim->benefit], person_type_names[claim->person_type],
 					scheme_names[claim->scheme], setting_names[claim->setting],
 					claim->procedure == PROC_NONE ? "none" : procedure_names[claim->procedure],
 					location_names[claim->location],
+					claim_critically_ill(claim) ? ", critically ill" : "",
 					candidates[0] ? candidates[0]->id : "",
 					candidates[0] && candidates[1] ? " or " : "",
 					candidates[1] ? candidates[1]->id : ""),
@@ -197,7 +200,7 @@ typedef struct Resolution
 typedef struct RouteMemo
 {
 	uint64		region;			/* region_key() */
-	uint32		attrs;			/* scheme, person type, insured, benefit, setting, procedure, location */
+	uint32		attrs;			/* routing_attrs() */
 	DateADT		from;
 	DateADT		to;
 	bool		named;			/* a policy was named (its name in route_memo_names) */
@@ -214,14 +217,15 @@ static uint32 route_memo_victim = 0;
 
 /*
  * routing_attrs
- *      The coded attributes that decide a claim's route, packed in one word.
+ *      The coded attributes that decide a claim's route, packed in one word: scheme, person
+ *      type, insured, benefit, setting, procedure, location and the critically-ill mark.
  */
 static uint32
 routing_attrs(const Claim *c)
 {
 	return (uint32) c->scheme | (uint32) c->person_type << 2 | (uint32) c->maternity_insured << 5 |
 		(uint32) c->benefit << 6 | (uint32) c->setting << 10 | (uint32) c->procedure << 11 |
-		(uint32) c->location << 15;
+		(uint32) c->location << 15 | (uint32) claim_critically_ill(c) << 17;
 }
 
 /*

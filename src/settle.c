@@ -481,6 +481,13 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	s->route_row = ctx.route;
 	s->total = claim->total;
 	add_note(s, ctx.route->source);
+	/* NM-IP: a critically ill woman's delivery is paid by the basic insurance rules */
+	if (ctx.route->critical == 1)
+	{
+		add_note(s, "critically_ill");
+		add_step(s, ctx.route->source, 0, -1, 0,
+				 "critically ill pregnant woman: settled by the basic medical insurance rules");
+	}
 	note_policy_conditions(&ctx);
 
 	/* the handlers of chronic, special and general outpatient claims check their own diseases;

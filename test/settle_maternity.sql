@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(126);
+SELECT plan(139);
 
 \ir lib/settle_helpers.sql
 
@@ -401,6 +401,78 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(511, '150000', '2026-04-15', 'del
     person_type => 'flexible', hospital_level => 3)),
   '{"route": "maternity.inpatient", "maternity_fund": 5000}',
   'NM-COV: an insured flexible worker''s delivery is paid in full');
+
+-- NM-IP: a critically ill pregnant woman's delivery (obstetric haemorrhage 'OBH', or
+-- pregnancy-induced hypertension 'HTN' on a delivery) is paid by the basic insurance rules: the
+-- employee inpatient rules, as for 505: pre = 2000 x 5% = 100; in_scope = 11000 - 1000 - 100 =
+-- 9900; deductible 1000; fund = 8900 x 90% = 8010; copay 890; no waiting-period note (not a
+-- maternity cost)
+SELECT pg_temp.settles(matins_settle(pg_temp.c(512, '150000', '2026-04-15', 'delivery', 11000,
+    disease => 'OBH', hospital_level => 3, self_pay => 1000, class_b => 2000)),
+  '{"route": "employee.inpatient", "pre_self_pay": 100, "in_scope": 9900, "deductible": 1000,
+    "pooled_fund": 8010, "copay": 890, "maternity_fund": 0, "personal": 2990,
+    "notes": ["NM-IP", "critically_ill"]}',
+  'NM-IP: a critically ill woman''s delivery (OBH) follows employee inpatient rules');
+-- an insured flexible worker with HTN, in Baotou on its first day: (5000 - 1000) x 90% = 3600
+SELECT pg_temp.settles(matins_settle(pg_temp.c(513, '150200', '2026-03-31', 'delivery', 5000,
+    person_type => 'flexible', disease => 'HTN', hospital_level => 3)),
+  '{"policy": "BT-2026-MAT", "route": "employee.inpatient", "deductible": 1000, "pooled_fund": 3600,
+    "copay": 400, "maternity_fund": 0, "notes": ["NM-IP", "critically_ill"]}',
+  'NM-IP: a critically ill flexible worker''s delivery (HTN) follows employee inpatient rules');
+-- counted toward the employee annual cap: 295000 paid -> 5000 of the 9900 the ratio gives
+-- ((12000 - 1000) x 90%); over_cap 4900 to the person; copay 11000 x 10% = 1100
+SELECT pg_temp.settles(matins_settle(pg_temp.c(514, '150000', '2026-04-15', 'delivery', 12000,
+    disease => 'OBH', hospital_level => 3), '{"employee_fund_paid": 295000}'::jsonb),
+  '{"route": "employee.inpatient", "deductible": 1000, "pooled_fund": 5000, "over_cap": 4900,
+    "transfer_to": "personal", "copay": 1100, "personal": 7000,
+    "notes": ["NM-IP", "critically_ill", "annual_cap"]}',
+  'NM-IP: a critically ill woman''s delivery counts toward the employee annual cap');
+-- the exception is for deliveries (分娩期间): an abortion stay stays at 100% with OBH or HTN
+SELECT pg_temp.settles(matins_settle(pg_temp.c(515, '150000', '2026-04-15', 'family_planning', 3000,
+    setting => 'inpatient', procedure => 'abortion', disease => 'OBH', hospital_level => 3)),
+  '{"route": "maternity.inpatient", "maternity_fund": 3000, "deductible": 0}',
+  'NM-IP: an inpatient abortion with OBH is paid in full');
+SELECT pg_temp.settles(matins_settle(pg_temp.c(516, '150000', '2026-04-15', 'family_planning', 3000,
+    setting => 'inpatient', procedure => 'abortion', disease => 'HTN', hospital_level => 3)),
+  '{"route": "maternity.inpatient", "maternity_fund": 3000, "deductible": 0}',
+  'NM-IP: an inpatient abortion with HTN is paid in full');
+-- an uninsured flexible worker is on the employee inpatient rules anyway (NM-NOMI), critically
+-- ill or not: as 509
+SELECT pg_temp.settles(matins_settle(pg_temp.c(517, '150000', '2026-04-15', 'delivery', 11000,
+    person_type => 'flexible', maternity_insured => false, disease => 'OBH', hospital_level => 3,
+    self_pay => 1000, class_b => 2000)),
+  '{"route": "employee.inpatient", "pooled_fund": 8010, "notes": ["NM-NOMI"]}',
+  'NM-NOMI: an uninsured flexible worker''s critically ill delivery, as any of her deliveries');
+-- the spouse in resident insurance would be paid by her resident insurance, whose Inner
+-- Mongolia rules are in no seed: no rule (rules.md §0)
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(518, '150000', '2026-04-15', 'delivery', 9000,
+    person_type => 'spouse', scheme => 'resident', disease => 'OBH', hospital_level => 3))$$,
+  '22023', 'no rule settles benefit delivery for person type spouse, scheme resident (inpatient, procedure none, location local, critically ill) under NM-2025-MAT',
+  'NM-IP: a critically ill spouse''s delivery has no rule');
+SELECT is((SELECT array_agg(rule || ': ' || note ORDER BY step) FROM matins_explain(pg_temp.c(519,
+    '150000', '2026-04-15', 'delivery', 5000, disease => 'HTN', hospital_level => 3)) WHERE step <= 2),
+  ARRAY['NM-IP: critically ill pregnant woman: settled by the basic medical insurance rules',
+        'NM-IP: in scope = total - self_pay - over_limit - pre_self_pay'],
+  'NM-IP: matins_explain shows the critically ill delivery''s route');
+
+-- prenatal rules are for outpatient checks (JL24-PN, NM-PN, WZ-PN, LZ-PN: 门诊产前检查): a
+-- prenatal claim given setting 'inpatient' has no rule; setting 'outpatient' is the default
+SELECT pg_temp.settles(matins_settle(pg_temp.c(520, '220000', '2025-02-10', 'prenatal', 800,
+    setting => 'outpatient')),
+  '{"route": "maternity.prenatal", "maternity_fund": 800, "has_notes": ["JL24-PN"]}',
+  'JL24-PN: a prenatal check given setting outpatient is settled as without it');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(521, '220000', '2025-02-10', 'prenatal', 800, setting => 'inpatient'))$$,
+  '22023', 'no rule settles benefit prenatal for person type enterprise, scheme employee (inpatient, procedure none, location local) under JL-2024-MAT or JL-2019-RES',
+  'JL24-PN: an inpatient prenatal claim has no rule');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(522, '150200', '2026-06-01', 'prenatal', 1000, setting => 'inpatient', hospital_level => 2))$$,
+  '22023', 'no rule settles benefit prenatal for person type enterprise, scheme employee (inpatient, procedure none, location local) under BT-2026-MAT',
+  'NM-PN: an inpatient prenatal claim has no rule (the package is outpatient)');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(523, '620100', '2025-09-10', 'prenatal', 500, setting => 'inpatient'))$$,
+  '22023', 'no rule settles benefit prenatal for person type enterprise, scheme employee (inpatient, procedure none, location local) under LZ-2025-MAT',
+  'LZ-PN: an inpatient prenatal claim has no rule');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(524, '330300', '2026-02-10', 'prenatal', 500, setting => 'inpatient'), 'WZ-DRAFT-MAT')$$,
+  '22023', 'no rule settles benefit prenatal for person type enterprise, scheme employee (inpatient, procedure none, location local) under WZ-DRAFT-MAT',
+  'WZ-PN: an inpatient prenatal claim has no rule');
 
 ------------------------------------------------------------------ Baotou and Inner Mongolia dates
 SELECT throws_ok($$SELECT matins_settle(pg_temp.c(601, '150200', '2026-03-30', 'delivery', 5000, hospital_level => 3))$$,

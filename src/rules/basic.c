@@ -125,9 +125,7 @@ handle_resident_inpatient(SettleContext *ctx)
 	 * pregnancy-induced hypertension: 'HTN' on a delivery) is flagged for the 42-major-diseases
 	 * policy, which is not in the seeds; her stay is settled by JL19-IP.
 	 */
-	if (c->disease != NULL &&
-		(strcmp(c->disease, "OBH") == 0 ||
-		 (c->benefit == BEN_DELIVERY && strcmp(c->disease, "HTN") == 0)))
+	if (claim_critically_ill(c))
 	{
 		add_note(s, "JL19-MP");
 		add_step(s, "JL19-MP", 0, -1, 0,
