@@ -329,6 +329,41 @@ first_on_time(const Event *e, const AllowanceRegime *r, int from)
 }
 
 /*
+ * gap_max_months
+ *      LZ-GAP: the longest break that back-payment bridges (the policy's gap.max_months); 0
+ *      under a policy without a gap rule.
+ */
+static int
+gap_max_months(const MatinsCatalog *cat, const AllowanceRegime *r, const PolicyRow *policy)
+{
+	if (r->gap_rule == NULL)
+		return 0;
+	return whole_months(catalog_constant_required(cat, policy, "gap.max_months", r->gap_rule),
+						"gap.max_months");
+}
+
+/*
+ * break_bridged
+ *      LZ-GAP: whether the break of the months b_start .. resume - 1 is continuous: at most
+ *      max_gap months, every one of them back-paid in the resumption month itself.  resume < 0:
+ *      contributions have not resumed, and nothing bridges the break.
+ */
+static bool
+break_bridged(const Event *e, const AllowanceRegime *r, int b_start, int resume, int max_gap)
+{
+	if (resume < 0 || resume - b_start > max_gap)
+		return false;
+	for (int j = b_start; j < resume; j++)
+	{
+		const Contribution *g = find_month(e, j);
+
+		if (month_status(e, r, g) != MS_BACK || g->paid_month != resume)
+			return false;
+	}
+	return true;
+}
+
+/*
  * count_continuous
  *      The continuous months counted back from the month before the event (a->run, most recent
  *      first).  Returns true when the event falls in a break that the gap rule does not bridge
@@ -340,7 +375,10 @@ first_on_time(const Event *e, const AllowanceRegime *r, int from)
  *      was back-paid in the resumption month itself (paid_on in that month); its months then
  *      count.  Otherwise continuity restarts at the resumption month.  A resumption month may
  *      lie at or after the event month (back-payment after the birth, in the month
- *      contributions resume).
+ *      contributions resume).  The event is in the break when its month is one of the break's
+ *      months: not when contributions resumed in the event month itself, and, when the month
+ *      before was paid on time, only if the event month is recorded as not paid on time (a
+ *      history that ends before the event month says nothing of it).
  */
 static bool
 count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime *r,
@@ -348,26 +386,37 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 {
 	int			m = e->event_month - 1;
 	int			earliest;
-	int			max_gap = 0;
+	int			max_gap;
+	const Contribution *event_month;
 
 	a->run = palloc(sizeof(Contribution *) * Max(e->ncontrib, 1));
 	a->run_len = 0;
 	if (e->ncontrib == 0)
 		return false;
 	earliest = e->contrib[0].month;
-	if (r->gap_rule)
-		max_gap = whole_months(catalog_constant_required(cat, a->policy, "gap.max_months",
-														r->gap_rule), "gap.max_months");
+	max_gap = gap_max_months(cat, r, a->policy);
+
+	/* LZ-GAP: a break that starts in the event month, after a month paid on time */
+	event_month = find_month(e, e->event_month);
+	if (r->gap_rule && event_month != NULL && month_status(e, r, event_month) != MS_ON &&
+		month_status(e, r, find_month(e, m)) == MS_ON)
+	{
+		add_event_note(a, r->gap_rule);
+		if (!break_bridged(e, r, e->event_month, first_on_time(e, r, e->event_month), max_gap))
+		{
+			add_event_note(a, "gap_not_bridged");
+			return true;
+		}
+		add_event_note(a, "gap_back_paid");
+	}
 
 	while (m >= earliest)
 	{
 		const Contribution *c = find_month(e, m);
 		MonthStatus s = month_status(e, r, c);
 		int			b_start,
-					b_end,
 					resume,
 					k;
-		bool		bridged;
 
 		if (s == MS_ON)
 		{
@@ -392,28 +441,13 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 		if (k < earliest)
 			break;				/* nothing paid on time before: the history starts after it */
 		b_start = k + 1;
-		if (m + 1 < e->event_month)
-		{
-			resume = m + 1;
-			b_end = m;
-		}
-		else
-		{
-			resume = first_on_time(e, r, e->event_month);
-			b_end = resume - 1;
-		}
-		bridged = resume >= 0 && b_end - b_start + 1 <= max_gap;
-		for (int j = b_start; bridged && j <= b_end; j++)
-		{
-			const Contribution *g = find_month(e, j);
-
-			bridged = month_status(e, r, g) == MS_BACK && g->paid_month == resume;
-		}
+		resume = m + 1 < e->event_month ? m + 1 : first_on_time(e, r, e->event_month);
 		add_event_note(a, r->gap_rule);
-		if (!bridged)
+		if (!break_bridged(e, r, b_start, resume, max_gap))
 		{
 			add_event_note(a, "gap_not_bridged");
-			return m == e->event_month - 1;
+			/* in the break unless contributions resumed by the event month */
+			return resume < 0 || resume > e->event_month;
 		}
 		add_event_note(a, "gap_back_paid");
 		for (int j = m; j >= b_start; j--)
@@ -425,17 +459,28 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 
 /*
  * local_months_from_event
- *      LZ-AEL for people from another province: whether each of the `need` months from the
- *      event month on was paid in the policy's region.
+ *      LZ-AEL for people from another province: whether the `need` months from the event month
+ *      on were paid in the policy's region, continuously: each paid on time, or in a break that
+ *      LZ-GAP bridges (back-paid in the month contributions resumed).
  */
 static bool
-local_months_from_event(const Event *e, const PolicyRow *policy, int need)
+local_months_from_event(const Event *e, const AllowanceRegime *r, const PolicyRow *policy,
+						int need, int max_gap)
 {
 	for (int m = e->event_month; m < e->event_month + need; m++)
 	{
 		const Contribution *c = find_month(e, m);
+		int			b_start = m;
 
 		if (c == NULL || !c->paid || !region_within(c->region, policy->region))
+			return false;
+		if (month_status(e, r, c) == MS_ON)
+			continue;
+		/* a month paid late: the break it is in must be bridged */
+		while (b_start > e->contrib[0].month &&
+			   month_status(e, r, find_month(e, b_start - 1)) != MS_ON)
+			b_start--;
+		if (!break_bridged(e, r, b_start, first_on_time(e, r, m), max_gap))
 			return false;
 	}
 	return true;
@@ -516,7 +561,7 @@ check_allowance_months(const MatinsCatalog *cat, const Event *e, const Allowance
 										 "allowance.moved_in_local_months");
 
 		add_event_note(a, "moved_in_from_other_province");
-		if (!local_months_from_event(e, a->policy, local))
+		if (!local_months_from_event(e, r, a->policy, local, gap_max_months(cat, r, a->policy)))
 		{
 			add_event_note(a, "local_months_short");
 			a->allowance = false;

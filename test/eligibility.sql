@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(121);
+SELECT plan(132);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -115,11 +115,50 @@ SELECT is((pg_temp.lz(contribution_series('620100', '2024-06-01', '2025-05-01', 
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-06-01', '2025-05-01', 6000)
             || ARRAY[pg_temp.back('2025-06-01', '2025-10-02'), pg_temp.back('2025-07-01', '2025-10-02'),
                      pg_temp.back('2025-08-01', '2025-10-02')]
+            || contribution_series('620100', '2025-09-01', '2025-09-01', 6000))).continuous_months,
+          0, 'LZ-GAP: ... back-paid a month after payment resumed (2025-09, the event month): continuity restarts there');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-06-01', '2025-05-01', 6000)
+            || ARRAY[pg_temp.back('2025-06-01', '2025-10-02'), pg_temp.back('2025-07-01', '2025-10-02'),
+                     pg_temp.back('2025-08-01', '2025-10-02')]
             || contribution_series('620100', '2025-09-01', '2025-09-01', 6000))).medical,
-          false, 'LZ-GAP: ... back-paid a month after payment resumed: the event is in a break');
+          true, 'LZ-GAP: ... and the event, in the month payment resumed, is not in the break');
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-07-01', 6000)
             || ARRAY[pg_temp.back('2025-08-01', '2025-08-31')])).continuous_months,
           12, 'a month paid within the month itself is on time');
+-- 2025-08 missing, 2025-09 (the event month) paid on time: the break is August alone and
+-- contributions resumed in the event month, so the event is not in the break: medical benefits
+-- (and the LZ-PN grant); continuity restarts in September: 0 months before the event, no allowance
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-07-01', '2025-07-01', 6000)
+            || contribution_series('620100', '2025-09-01', '2025-09-01', 6000))).medical,
+          true, 'LZ-GAP: contributions resumed in the event month: the event is not in the break');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-07-01', '2025-07-01', 6000)
+            || contribution_series('620100', '2025-09-01', '2025-09-01', 6000))).allowance,
+          false, 'LZ-GAP: ... but continuity restarts in the event month: no allowance');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-07-01', '2025-07-01', 6000)
+            || contribution_series('620100', '2025-09-01', '2025-09-01', 6000))).notes,
+          ARRAY['LZ-GAP', 'gap_not_bridged', 'LZ-AEL', 'continuous_months_short', 'GS-ML'],
+          'LZ-GAP: ... the notes say the break was not bridged, and not that the event is in it');
+SELECT is((matins_allowance(make_event(region => '620100', event_date => '2025-09-15', person_type => 'public',
+            contributions => contribution_series('620100', '2024-07-01', '2025-07-01', 6000, 'public')
+            || contribution_series('620100', '2025-09-01', '2025-09-01', 6000, 'public')))).grant_amount,
+          1000.00, 'LZ-PN: a public-unit employee whose contributions resumed in the event month gets the grant');
+-- the month before the event paid on time, the event month itself recorded as not paid on time
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || ARRAY[pg_temp.unpaid('2025-09-01', '620100')])).medical,
+          false, 'LZ-GAP: the event month recorded unpaid, nothing after: the event is in a break');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || ARRAY[pg_temp.back('2025-09-01', '2025-11-05')]
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).medical,
+          false, 'LZ-GAP: the event month back-paid after the month payment resumed (2025-10): in a break');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || ARRAY[pg_temp.back('2025-09-01', '2025-10-05')]
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).allowance,
+          true, 'LZ-GAP: the event month back-paid in the month payment resumed: bridged, allowance (12 months)');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || ARRAY[pg_temp.back('2025-09-01', '2025-10-05')]
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).notes,
+          ARRAY['LZ-GAP', 'gap_back_paid', 'LZ-AEL', 'LZ-AL', 'GS-ML'],
+          'LZ-GAP: ... the notes say the event month''s break was bridged');
 
 -- ================================================================ LZ-AEL: moving in
 SELECT is((pg_temp.lz(contribution_series('620200', '2024-09-01', '2025-02-01', 6000)
@@ -147,6 +186,19 @@ SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 
 SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 6000)
                    || contribution_series('620100', '2025-03-01', '2026-02-01', 6000))).first_payable,
           '2026-03-01'::date, 'LZ-AEL: payable from the month after the 6th month (2026-03-01)');
+-- the six Lanzhou months from the event month must be continuous (LZ-GAP): 2025-11 paid only on
+-- 2026-01-05 while 2025-12 was paid on time is a break not bridged; back-paid in 2025-12, the
+-- month payment resumed, it is bridged
+SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 6000)
+                   || contribution_series('620100', '2025-03-01', '2025-10-01', 6000)
+                   || ARRAY[pg_temp.back('2025-11-01', '2026-01-05')]
+                   || contribution_series('620100', '2025-12-01', '2026-03-01', 6000))).allowance,
+          false, 'LZ-AEL: a local month paid late and not bridged breaks the 6 months from the event');
+SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 6000)
+                   || contribution_series('620100', '2025-03-01', '2025-10-01', 6000)
+                   || ARRAY[pg_temp.back('2025-11-01', '2025-12-10')]
+                   || contribution_series('620100', '2025-12-01', '2026-03-01', 6000))).first_payable,
+          '2026-03-01'::date, 'LZ-AEL: a local month back-paid in the month payment resumed keeps the 6 months');
 SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 6000)
                    || contribution_series('620100', '2025-03-01', '2026-01-01', 6000))).allowance,
           false, 'LZ-AEL: only 5 months in Lanzhou from the event month: no allowance');
