@@ -40,6 +40,18 @@ q -d upgrade_old -c "SELECT matins.set_param('220000', 'art.deductible.l3', 1000
 check "0.1.0 installs" test "$(q -d upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "0.1.0"
 check "0.1.0: param works" test "$(q -d upgrade_old -c "SELECT matins.param('220000', 'art.deductible.l3', '2025-01-01')")" = "1000"
 
+# one step short of the current version, the library (which reads the current catalogs) refuses
+# the database with its own error, not a failed catalog query
+previous=$(cd "$(dirname "$0")/.." && ls matins--*--"$current".sql | sed -n 's/^matins--\(.*\)--.*\.sql$/\1/p')
+q -d upgrade_old -c "ALTER EXTENSION matins UPDATE TO '$previous'"
+check "at $previous the library $current asks for ALTER EXTENSION matins UPDATE (55000)" \
+    test "$(q -d upgrade_old -c "DO \$\$ BEGIN PERFORM matins.matins_settle(matins.make_claim(claim_id => 1,
+        person_id => 1, region => '620100', service_date => '2025-09-20', scheme => 'employee',
+        person_type => 'enterprise', benefit => 'delivery', hospital_level => 3, total => 8000));
+        RAISE EXCEPTION 'settled'; EXCEPTION WHEN object_not_in_prerequisite_state THEN
+        RAISE NOTICE '%', SQLERRM; END \$\$" 2>&1 | sed -n 's/^NOTICE:  //p')" \
+    = "the matins library $current cannot read the catalogs of extension version $previous"
+
 q -d upgrade_old -c "ALTER EXTENSION matins UPDATE"
 check "ALTER EXTENSION matins UPDATE reaches $current" \
     test "$(q -d upgrade_old -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "$current"
