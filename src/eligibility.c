@@ -377,8 +377,9 @@ break_bridged(const Event *e, const AllowanceRegime *r, int b_start, int resume,
  *      lie at or after the event month (back-payment after the birth, in the month
  *      contributions resume).  The event is in the break when its month is one of the break's
  *      months: not when contributions resumed in the event month itself, and, when the month
- *      before was paid on time, only if the event month is recorded as not paid on time (a
- *      history that ends before the event month says nothing of it).
+ *      before was paid on time, only if the event month is recorded as not paid on time or is
+ *      missing from a history that goes on after it (a history that ends with the month before
+ *      the event says nothing of the event month).
  */
 static bool
 count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime *r,
@@ -398,7 +399,8 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 
 	/* LZ-GAP: a break that starts in the event month, after a month paid on time */
 	event_month = find_month(e, e->event_month);
-	if (r->gap_rule && event_month != NULL && month_status(e, r, event_month) != MS_ON &&
+	if (r->gap_rule && month_status(e, r, event_month) != MS_ON &&
+		(event_month != NULL || e->contrib[e->ncontrib - 1].month > e->event_month) &&
 		month_status(e, r, find_month(e, m)) == MS_ON)
 	{
 		add_event_note(a, r->gap_rule);

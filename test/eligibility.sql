@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(132);
+SELECT plan(134);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -146,6 +146,11 @@ SELECT is((matins_allowance(make_event(region => '620100', event_date => '2025-0
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
             || ARRAY[pg_temp.unpaid('2025-09-01', '620100')])).medical,
           false, 'LZ-GAP: the event month recorded unpaid, nothing after: the event is in a break');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).medical,
+          false, 'LZ-GAP: the event month missing from a history that goes on after it: the event is in a break');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000))).medical,
+          true, 'LZ-GAP: a history that ends with the month before the event: not a break');
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
             || ARRAY[pg_temp.back('2025-09-01', '2025-11-05')]
             || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).medical,
