@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(139);
+SELECT plan(143);
 
 \ir lib/settle_helpers.sql
 
@@ -694,6 +694,26 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(819, '620100', '2025-09-01', 'fam
     procedure => 'medical_abortion', hospital_level => 2)),
   '{"maternity_fund": 0, "over_cap": 300, "transfer_to": "general_outpatient", "has_notes": ["no_quota"]}',
   'LZ-FPO: a procedure without a quota is not paid here');
+-- the same for a spouse: LZ-FPO's list has no quota for it either, and the notes cite it
+SELECT pg_temp.settles(matins_settle(pg_temp.c(821, '620100', '2025-09-01', 'family_planning', 300,
+    person_type => 'spouse', procedure => 'medical_abortion', hospital_level => 2)),
+  '{"maternity_fund": 0, "over_cap": 300, "transfer_to": "general_outpatient",
+    "notes": ["LZ-SPO", "LZ-FPO", "no_quota"]}',
+  'LZ-SPO, LZ-FPO: a spouse''s procedure without a quota is not paid here, citing LZ-FPO');
+SELECT is((SELECT array_agg(rule ORDER BY step) FROM matins_explain(pg_temp.c(821, '620100', '2025-09-01',
+    'family_planning', 300, person_type => 'spouse', procedure => 'medical_abortion', hospital_level => 2))),
+  ARRAY['LZ-SPO', 'LZ-FPO', 'LZ-SPO'],
+  'LZ-FPO: matins_explain cites LZ-FPO for the missing quota');
+-- LZ-WHO: Lanzhou's maternity routes are for people in employee insurance; in resident insurance
+-- a spouse or a flexible worker has no rule (0.6.0)
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(822, '620100', '2025-09-01', 'prenatal', 100,
+    person_type => 'spouse', scheme => 'resident'))$$,
+  '22023', 'no rule settles benefit prenatal for person type spouse, scheme resident (outpatient, procedure none, location local) under LZ-2025-MAT',
+  'LZ-WHO: a spouse in resident insurance has no Lanzhou prenatal route');
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(823, '620100', '2025-09-01', 'delivery', 3000,
+    person_type => 'flexible', scheme => 'resident'))$$,
+  '22023', 'no rule settles benefit delivery for person type flexible, scheme resident (inpatient, procedure none, location local) under LZ-2025-MAT',
+  'LZ-WHO: a flexible worker in resident insurance has no Lanzhou delivery route');
 SELECT pg_temp.settles(matins_settle(pg_temp.c(820, '620100', '2025-09-01', 'family_planning', 150,
     procedure => 'iud_insert', hospital_level => 3)),
   '{"maternity_fund": 150, "over_cap": 0}',

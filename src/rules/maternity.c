@@ -287,6 +287,7 @@ handle_quota(SettleContext *ctx)
 	const Claim *c = ctx->claim;
 	Settlement *s = ctx->s;
 	const QuotaRow *q = NULL;
+	const char *list_rule = ctx->route->source;	/* the rule whose quotas these are */
 	Procedure	proc = c->benefit == BEN_SCREENING ? PROC_NONE : c->procedure;
 	Fen			base,
 				fund;
@@ -303,11 +304,19 @@ handle_quota(SettleContext *ctx)
 
 		/* a screening's amount is per pregnancy whatever the setting; a procedure's per setting */
 		if (r->policy == ctx->rows_policy->id && r->benefit == c->benefit &&
-			(r->setting == c->setting || c->benefit == BEN_SCREENING) && r->procedure == proc)
-			q = r;
+			(r->setting == c->setting || c->benefit == BEN_SCREENING))
+		{
+			list_rule = r->source;
+			if (r->procedure == proc)
+				q = r;
+		}
 	}
+	/* no quota for the procedure: the quota list's rule decides (LZ-FPO, also for a spouse) */
 	if (q == NULL)
-		return pay_nothing(ctx, ctx->route->source, "no_quota", TRANSFER_GENERAL_OUTPATIENT);
+	{
+		add_note(s, list_rule);
+		return pay_nothing(ctx, list_rule, "no_quota", TRANSFER_GENERAL_OUTPATIENT);
+	}
 	add_note(s, q->source);
 	if (q->designated_only && !designated(ctx))
 		return pay_nothing(ctx, q->source, "not_designated", TRANSFER_GENERAL_OUTPATIENT);
