@@ -161,6 +161,9 @@ BEGIN
           AND (x.insured IS NULL OR x.insured = coalesce(c.maternity_insured, true))
           AND (coalesce(cardinality(x.procedures), 0) = 0 OR coalesce(c.procedure = ANY (x.procedures), false))
           AND (coalesce(cardinality(x.locations), 0) = 0 OR v_loc = ANY (x.locations))
+          -- a critically ill pregnant woman's claim (OBH, or HTN on a delivery; NM-IP, 0.6.0)
+          AND (x.critical IS NULL OR x.critical = coalesce(c.disease = 'OBH'
+                 OR (c.benefit = 'delivery' AND c.disease = 'HTN'), false))
         ORDER BY x.seq
         LIMIT 1;
         IF FOUND THEN
