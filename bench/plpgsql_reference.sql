@@ -35,6 +35,7 @@ DECLARE
     r          record;
     q          record;
     v_notes      text[];
+    v_list_rule  text;          -- the rule of a quota list without the claim's procedure
     v_ratio      numeric;
     v_cap        numeric;
     v_quota      numeric;
@@ -300,6 +301,14 @@ BEGIN
             s.over_cap := s.in_scope;
             IF s.in_scope > 0 THEN
                 s.transfer_to := 'general_outpatient';
+            END IF;
+            -- the quota list's rule decides (LZ-FPO, also for a spouse; 0.6.0)
+            SELECT x.source INTO v_list_rule FROM matins.benefit_quota x
+            WHERE x.policy = v_rows_pol AND x.benefit = c.benefit
+              AND (x.setting = v_setting OR c.benefit = 'screening')
+            LIMIT 1;
+            IF v_list_rule IS NOT NULL AND NOT v_list_rule = ANY (v_notes) THEN
+                v_notes := v_notes || v_list_rule;
             END IF;
             v_notes := v_notes || 'no_quota'::text;
         ELSE
