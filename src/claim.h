@@ -87,9 +87,12 @@ typedef struct Claim
 static inline bool
 claim_critically_ill(const Claim *c)
 {
-	return c->disease != NULL &&
-		(strcmp(c->disease, "OBH") == 0 ||
-		 (c->benefit == BEN_DELIVERY && strcmp(c->disease, "HTN") == 0));
+	const char *d = c->disease;
+
+	/* the first letter first: routing asks this of every claim */
+	return d != NULL &&
+		((d[0] == 'O' && strcmp(d, "OBH") == 0) ||
+		 (c->benefit == BEN_DELIVERY && d[0] == 'H' && strcmp(d, "HTN") == 0));
 }
 
 /* the bytes of a composite datum's header that name its type and version (after the length) */
