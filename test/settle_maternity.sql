@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(143);
+SELECT plan(144);
 
 \ir lib/settle_helpers.sql
 
@@ -635,6 +635,15 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(809, '620100', '2025-09-01', 'fam
     person_type => 'spouse', procedure => 'iud_remove', hospital_level => 3)),
   '{"maternity_fund": 100, "over_cap": 50, "transfer_to": "personal"}',
   'LZ-SPO: the spouse''s IUD removal quota is 100');
+-- the spouse's quota itself is halved (rules.md LZ-SPO: 130/100/100), so a cost below it is
+-- paid in full: IUD removal 80 -> 80; matins_explain shows the halving on the quota (200 x 50% =
+-- 100), then min(80, 100)
+SELECT is((SELECT array_agg(format('%s %s %s %s', rule, basis, rate, amount) ORDER BY step)
+           FROM matins_explain(pg_temp.c(824, '620100', '2025-09-01', 'family_planning', 80,
+               person_type => 'spouse', procedure => 'iud_remove', hospital_level => 2))),
+  ARRAY['LZ-SPO 80.00  80.00', 'LZ-SPO 200.00 0.500000 100.00', 'LZ-FPO 80.00  80.00',
+        'LZ-SPO 80.00  80.00'],
+  'LZ-SPO: matins_explain halves the spouse''s quota, not the amount paid under it');
 -- LZ-SCR: not designated -> 0, everything to general outpatient
 SELECT pg_temp.settles(matins_settle(pg_temp.c(810, '620100', '2025-09-01', 'screening', 200, hospital => '某县人民医院')),
   '{"maternity_fund": 0, "over_cap": 200, "transfer_to": "general_outpatient",

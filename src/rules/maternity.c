@@ -330,19 +330,22 @@ handle_quota(SettleContext *ctx)
 		base = fen_min(s->in_scope, q->quota);
 		fund = fen_mul_ratio(base, ctx->route->ratio);
 		add_step(s, q->source, s->in_scope, -1, base, psprintf("min(in-scope cost, %s)", fen_to_cstring(q->quota)));
+		if (ctx->route->ratio != MICRO_ONE)
+			add_step(s, ctx->route->source, base, ctx->route->ratio, fund, "spouse: half the standard");
 		/* once per pregnancy: a screening the fund paid nothing for (no in-scope cost) leaves it */
 		if (base > 0)
 			ctx->pregnancy->screening_used = true;
 	}
 	else
 	{
+		/* LZ-SPO: the spouse's quotas themselves are halved (130/100/100) */
 		Fen			quota = fen_mul_ratio(q->quota, ctx->route->ratio);
 
+		if (ctx->route->ratio != MICRO_ONE)
+			add_step(s, ctx->route->source, q->quota, ctx->route->ratio, quota, "spouse: half the quota");
 		base = fund = fen_min(s->in_scope, quota);
 		add_step(s, q->source, s->in_scope, -1, base, psprintf("min(in-scope cost, %s)", fen_to_cstring(quota)));
 	}
-	if (ctx->route->ratio != MICRO_ONE)
-		add_step(s, ctx->route->source, base, ctx->route->ratio, fund, "spouse: half the standard");
 	s->over_cap = s->in_scope - base;
 	if (s->over_cap > 0)
 	{
