@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(134);
+SELECT plan(136);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -399,6 +399,12 @@ SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', even
                  'negative gestation months');
 SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', infants => 0, event_date => '2025-09-15'))$$,
                  '22023', 'event field infants = 0 is not a number of infants born', 'a birth of no infants');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', infants => 10, event_date => '2025-09-15'))$$,
+                 '22023', 'event field infants = 10 is not a number of infants born', 'a birth of ten infants (above 9)');
+SELECT is((matins_allowance(make_event(region => '620100', event => 'termination', gestation_months => 3,
+            infants => 0, event_date => '2025-09-15',
+            contributions => contribution_series('620100', '2024-09-01', '2025-08-01', 6000)))).days,
+          15, 'CN-ML: a termination''s infants is not read (0 is no error): 15 days before 4 months');
 SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', birth_order => 0, event_date => '2025-09-15'))$$,
                  '22023', 'event field birth_order = 0 is not a birth order', 'birth order 0');
 SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', unit_avg_wage => -1, event_date => '2025-09-15'))$$,
