@@ -343,6 +343,19 @@ gap_max_months(const MatinsCatalog *cat, const AllowanceRegime *r, const PolicyR
 }
 
 /*
+ * break_start
+ *      The first month of the run of months not paid on time that ends at month m: the month
+ *      after the last one paid on time before it, or the history's first month.
+ */
+static int
+break_start(const Event *e, const AllowanceRegime *r, int m)
+{
+	while (m >= e->contrib[0].month && month_status(e, r, find_month(e, m)) != MS_ON)
+		m--;
+	return m + 1;
+}
+
+/*
  * break_bridged
  *      LZ-GAP: whether the break of the months b_start .. resume - 1 is continuous: at most
  *      max_gap months, every one of them back-paid in the resumption month itself.  resume < 0:
@@ -417,8 +430,7 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 		const Contribution *c = find_month(e, m);
 		MonthStatus s = month_status(e, r, c);
 		int			b_start,
-					resume,
-					k;
+					resume;
 
 		if (s == MS_ON)
 		{
@@ -438,11 +450,9 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 		}
 
 		/* LZ-GAP: the break ending at month m; where did it start, when did payment resume */
-		for (k = m; k >= earliest && month_status(e, r, find_month(e, k)) != MS_ON; k--)
-			;
-		if (k < earliest)
+		b_start = break_start(e, r, m);
+		if (b_start <= earliest)
 			break;				/* nothing paid on time before: the history starts after it */
-		b_start = k + 1;
 		resume = m + 1 < e->event_month ? m + 1 : first_on_time(e, r, e->event_month);
 		add_event_note(a, r->gap_rule);
 		if (!break_bridged(e, r, b_start, resume, max_gap))
@@ -472,17 +482,12 @@ local_months_from_event(const Event *e, const AllowanceRegime *r, const PolicyRo
 	for (int m = e->event_month; m < e->event_month + need; m++)
 	{
 		const Contribution *c = find_month(e, m);
-		int			b_start = m;
 
 		if (c == NULL || !c->paid || !region_within(c->region, policy->region))
 			return false;
-		if (month_status(e, r, c) == MS_ON)
-			continue;
 		/* a month paid late: the break it is in must be bridged */
-		while (b_start > e->contrib[0].month &&
-			   month_status(e, r, find_month(e, b_start - 1)) != MS_ON)
-			b_start--;
-		if (!break_bridged(e, r, b_start, first_on_time(e, r, m), max_gap))
+		if (month_status(e, r, c) != MS_ON &&
+			!break_bridged(e, r, break_start(e, r, m), first_on_time(e, r, m), max_gap))
 			return false;
 	}
 	return true;
