@@ -63,11 +63,19 @@ matins_contribution(PG_FUNCTION_ARGS)
 
 	person_type = code_lookup("person_type", type_name, person_type_names, 0, N_PERSON_TYPES);
 	if (!numeric_to_fen(base_datum, &base))
+	{
+		if (numeric_beyond_fen_max(base_datum))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("base = %s is out of range",
+							DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
+					 errhint("A base is at most " CppAsString2(FEN_MAX_YUAN) " yuan.")));
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("base = %s is not an amount in yuan exact to the fen",
 						DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
 				 errhint("Amounts have at most two decimals and are finite.")));
+	}
 	if (base < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

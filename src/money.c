@@ -165,20 +165,31 @@ numeric_to_fen(Datum num, Fen *result)
 }
 
 /*
- * numeric_out_of_range
- *      Whether a finite numeric is, in magnitude, at or above FEN_AMOUNT_LIMIT fen (1e9 yuan).
+ * numeric_magnitude_cmp
+ *      The sign of |num| - limit_yuan (a numeric literal) for a finite num; -1 for NaN and the
+ *      infinities, which callers report as not being amounts rather than as too large.
  */
-static bool
-numeric_out_of_range(Datum num)
+static int
+numeric_magnitude_cmp(Datum num, const char *limit_yuan)
 {
 	Numeric		n = DatumGetNumeric(num);
 	Datum		limit;
 
 	if (numeric_is_nan(n) || numeric_is_inf(n))
-		return false;
-	limit = DirectFunctionCall3(numeric_in, CStringGetDatum(CppAsString2(AMOUNT_LIMIT_YUAN)),
+		return -1;
+	limit = DirectFunctionCall3(numeric_in, CStringGetDatum(limit_yuan),
 								ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	return DatumGetBool(DirectFunctionCall2(numeric_ge, DirectFunctionCall1(numeric_abs, num), limit));
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, DirectFunctionCall1(numeric_abs, num), limit));
+}
+
+/*
+ * numeric_beyond_fen_max
+ *      Whether a finite numeric is above FEN_MAX_YUAN in magnitude, the most numeric_to_fen takes.
+ */
+bool
+numeric_beyond_fen_max(Datum num)
+{
+	return numeric_magnitude_cmp(num, CppAsString2(FEN_MAX_YUAN)) > 0;
 }
 
 /*
@@ -191,7 +202,7 @@ fen_from_field(Datum num, const char *field, const char *negative_hint)
 	Fen			fen;
 	bool		converted = numeric_to_fen(num, &fen);
 
-	if (!converted && !numeric_out_of_range(num))
+	if (!converted && numeric_magnitude_cmp(num, CppAsString2(AMOUNT_LIMIT_YUAN)) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,

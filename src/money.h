@@ -14,6 +14,7 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
 
 #define MICRO_ONE	INT64CONST(1000000)
 #define FEN_MAX		(INT64CONST(100000000000000))	/* 1e12 yuan: far beyond any claim */
+#define FEN_MAX_YUAN 1000000000000	/* the same in yuan, for messages */
 
 /*
  * The largest amount one claim, claim line, wage or contribution base may carry is below 1e9
@@ -27,6 +28,12 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
  * decimals), is NaN or infinite, or is out of range; the caller reports the field.
  */
 extern bool numeric_to_fen(Datum num, Fen *result);
+
+/*
+ * Whether a numeric that numeric_to_fen refused is finite and too large (above FEN_MAX_YUAN in
+ * magnitude) rather than finer than the fen: the caller then reports it as out of range.
+ */
+extern bool numeric_beyond_fen_max(Datum num);
 
 /* the same for the body of a numeric varlena (the bytes after its header); below */
 extern bool numeric_body_to_fen_general(const char *body, int len, Fen *result);

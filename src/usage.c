@@ -159,7 +159,11 @@ jsonb_fen(JsonbValue *v, const char *key)
 
 	if (v->type != jbvNumeric)
 		prior_error(key, "must be a number");
-	if (!numeric_to_fen(NumericGetDatum(v->val.numeric), &fen) || fen < 0)
+	if (!numeric_to_fen(NumericGetDatum(v->val.numeric), &fen))
+		prior_error(key, numeric_beyond_fen_max(NumericGetDatum(v->val.numeric))
+					? "must be an amount of at most " CppAsString2(FEN_MAX_YUAN) " yuan"
+					: "must be a non-negative amount exact to the fen");
+	if (fen < 0)
 		prior_error(key, "must be a non-negative amount exact to the fen");
 	return fen;
 }

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(179);
+SELECT plan(180);
 
 \ir lib/settle_helpers.sql
 
@@ -319,7 +319,10 @@ INSERT INTO bad VALUES
   'JL24-PN: matins_settle_run over claims out of date order within a year is an error'),
  (103, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', NULL, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l('311600012', 1001, 6000)]))$$,
   '22003', 'claim field lines[1].quantity = 1001 is above 1000',
-  'JL24-ART-4: a quantity above 1000 is out of range, said so');
+  'JL24-ART-4: a quantity above 1000 is out of range, said so'),
+ (104, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"prenatal_paid": 1000000000000.01}'::jsonb)$$,
+  '22023', 'prior key "prenatal_paid" must be an amount of at most 1000000000000 yuan',
+  'JL24-PN: a prior amount above 1e12 yuan is an error saying it is too large, not inexact');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
