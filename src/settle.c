@@ -62,16 +62,34 @@ add_note(Settlement *s, const char *note)
 }
 
 /*
+ * settlement_record_steps
+ *      Start recording the steps of the computation, with room that grows as steps come.
+ */
+void
+settlement_record_steps(Settlement *s)
+{
+	s->record_steps = true;
+	s->max_steps = STEPS_FIRST;
+	s->steps = palloc(STEPS_FIRST * sizeof(Step));
+	s->n_steps = 0;
+}
+
+/*
  * add_step
- *      Record one step of the computation for matins_explain (nothing when not explaining).
+ *      Record one step of the computation for matins_explain (nothing when not explaining):
+ *      every step, however many item lines a claim has (the room doubles when full).
  */
 void
 add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate, Fen amount, const char *note)
 {
 	Step	   *st;
 
-	if (s->n_steps == MAX_STEPS)
-		return;
+	Assert(s->steps != NULL);
+	if (s->n_steps == s->max_steps)
+	{
+		s->max_steps *= 2;
+		s->steps = repalloc(s->steps, s->max_steps * sizeof(Step));
+	}
 	st = &s->steps[s->n_steps++];
 	st->rule = rule;
 	st->basis = basis;

@@ -18,7 +18,7 @@
 #define MAX_ART_USED	32
 #define MAX_PACKAGE		64
 #define MAX_NOTES		16
-#define MAX_STEPS		48
+#define STEPS_FIRST		64		/* steps room explain starts with; it doubles when full */
 
 /* usage of one calendar year (JL19-IP, JL19-OP, JL19-CH, JL19-SP, JL24-ART-2, NM/WZ caps) */
 typedef struct YearUsage
@@ -131,18 +131,20 @@ typedef struct Settlement
 				fund_total,
 				personal;
 	int			n_notes;
-	/* explain */
+	/* explain: the steps, in memory explain allocates (record_steps false: none) */
 	bool		record_steps;
+	int			max_steps;
+	Step	   *steps;
 	int			n_steps;
-	/* the arrays last: settlement_reset leaves them (n_notes and n_steps say what is used);
-	 * a field added before them is added to settlement_reset */
+	/* the array last: settlement_reset leaves it (n_notes says what is used); a field added
+	 * before it is added to settlement_reset */
 	const char *notes[MAX_NOTES];
-	Step		steps[MAX_STEPS];
 } Settlement;
 
 /*
  * settlement_reset
- *      A settlement before settle(): amounts zero, no notes, no steps recorded.  Field by field,
+ *      A settlement before settle(): amounts zero, no notes, no steps recorded (explain then
+ *      calls settlement_record_steps).  Field by field,
  *      every field before the arrays: a memset of this size is compiled to `rep stos`, which
  *      takes longer to start than these stores take (once a row).
  */
@@ -160,6 +162,8 @@ settlement_reset(Settlement *s)
 	s->transfer_to = TRANSFER_NONE;
 	s->n_notes = 0;
 	s->record_steps = false;
+	s->max_steps = 0;
+	s->steps = NULL;
 	s->n_steps = 0;
 }
 
@@ -226,6 +230,9 @@ extern void usage_difference(const Usage *before, const PregnancyUsage *pbefore,
 							 Usage *delta, PregnancyUsage *dp);
 extern void usage_subtract(Usage *u, PregnancyUsage *p, const Usage *delta,
 						   const PregnancyUsage *dp);
+
+/* make a settlement record its steps for matins_explain, in the current memory context */
+extern void settlement_record_steps(Settlement *s);
 
 /* helpers for handlers (settle.c) */
 extern void add_note(Settlement *s, const char *note);

@@ -289,12 +289,13 @@ explain_call(FunctionCallInfo fcinfo, int prior_arg, int policy_argno)
 	const MatinsCatalog *cat = catalog_get();
 	Claim		claim;
 	Usage		usage;
-	Settlement *s = palloc0(sizeof(Settlement));
+	Settlement *s = palloc(sizeof(Settlement));
 	int			step = 0;
 
 	InitMaterializedSRF(fcinfo, 0);
 	call_inputs(fcinfo, cc, prior_arg, "matins_explain", &claim, &usage);
-	s->record_steps = true;
+	settlement_reset(s);
+	settlement_record_steps(s);
 	settle(cat, &claim, policy_arg(fcinfo, policy_argno), &usage, s);
 
 	for (int i = 0; i <= s->n_steps; i++)

@@ -2,7 +2,7 @@
 -- and matins.to_nhsa (the national platform's field names).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(31);
+SELECT plan(33);
 
 \ir lib/settle_helpers.sql
 
@@ -134,6 +134,20 @@ SELECT is((SELECT source FROM steps WHERE n = 9 ORDER BY step DESC LIMIT 1),
 SELECT is((SELECT source FROM steps WHERE n = 1 ORDER BY step DESC LIMIT 1),
   '兰医保〔2025〕37号 兰州市生育保险实施细则 第九条',
   'LZ-IP: the source of a Lanzhou delivery is article 9 of the Lanzhou rules');
+-- a claim of many item lines: every line has its step.  60 lines of NMPN36 (vacuum tubes, 20 a
+-- pregnancy) at 10 yuan: lines 1-20 within the count (10 each, 200), lines 21-60 beyond it (0);
+-- step 1 is the in-scope amount, steps 2-61 the lines, step 62 the summary
+CREATE TEMP TABLE many AS
+SELECT * FROM matins_explain(matins.make_claim(claim_id => 70, person_id => 70, region => '150200',
+  service_date => '2026-05-01', scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal',
+  total => 600, lines => (SELECT array_agg(ROW('NMPN36', NULL, 1, 10, 0, NULL)::matins.claim_line)
+                          FROM generate_series(1, 60))));
+SELECT results_eq($$SELECT count(*)::int, sum(amount), count(*) FILTER (WHERE amount = 10)::int FROM many WHERE note LIKE 'NMPN36:%'$$,
+  $$VALUES (60, 200.00::numeric, 20)$$,
+  'NM-PN: an explanation of 60 item lines has a step for each: 20 within the count (10 each), 40 beyond it (0)');
+SELECT results_eq($$SELECT step, amount FROM many WHERE step IN (1, 21, 22, 61, 62) ORDER BY step$$,
+  $$VALUES (1, 600.00::numeric), (21, 10.00), (22, 0.00), (61, 0.00), (62, 200.00)$$,
+  'NM-PN: the 20th line is the last paid, the 60th line is step 61, and the summary (fund 200) is step 62');
 SELECT throws_ok($$SELECT * FROM matins_explain(pg_temp.c(99, '330300', '2026-02-01', 'prenatal', 100))$$,
   '22023', 'no policy is in force for region 330300 on 2026-02-01',
   'WZ-PN: matins_explain fails like matins_settle when no policy is in force');
