@@ -166,7 +166,14 @@ allowance_base(const MatinsCatalog *cat, const Event *e, Assessment *a)
 				/* LZ-AL: the average base of the 12 continuous months, rounded to the fen first */
 				Fen			sum = 0;
 
-				if (a->min_months <= 0 || a->run_len < a->min_months)
+				if (a->min_months <= 0)
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+							 errmsg("policy constant allowance.min_continuous_months = %d of %s leaves no months to average the allowance base over",
+									a->min_months, a->policy->id),
+							 errdetail("The base is the average contribution base of the continuous months the allowance requires (%s).", rule),
+							 errhint("Set the constant in matins.policy_constant to at least 1 month (the document gives 12).")));
+				if (a->run_len < a->min_months)
 					elog(ERROR, "matins: no %d continuous months to average", a->min_months);
 				for (int i = 0; i < a->min_months; i++)
 					sum += contribution_base(a->run[i], rule);

@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(166);
+SELECT plan(168);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -362,6 +362,16 @@ SELECT lives_ok($$INSERT INTO leave_rule (region, event, component, days, docume
                 'a DBA adds nursing leave for Inner Mongolia');
 SELECT is((pg_temp.nm('paternity')).amount, 2419.35,
           'NM-AL: then paternity computes (divisor 31 set above): 7500 × 10 ÷ 31 = 2419.3548 -> 2419.35');
+-- a DBA's own allowance.min_continuous_months: 0 leaves the LZ-AL average no months to take
+INSERT INTO policy_constant (policy, name, value, unit, description, source)
+VALUES ('LZ-2025-MAT', 'allowance.min_continuous_months', 0, 'months', 'a local correction (test)', 'LZ-AEL');
+SELECT throws_ok($$SELECT pg_temp.lz()$$, '22023',
+                 'policy constant allowance.min_continuous_months = 0 of LZ-2025-MAT leaves no months to average the allowance base over',
+                 'LZ-AL: a required month count of 0 is an error naming the constant, not an internal error');
+UPDATE policy_constant SET value = 1
+ WHERE policy = 'LZ-2025-MAT' AND name = 'allowance.min_continuous_months' AND description = 'a local correction (test)';
+SELECT is((pg_temp.lz()).amount, 31600.00, 'LZ-AL: with 1 month required the base is that month''s 6000: 6000 × 158 ÷ 30 = 31600.00');
+DELETE FROM policy_constant WHERE description = 'a local correction (test)';
 
 -- ================================================================ declarations
 SELECT volatility_is('matins', 'matins_allowance', ARRAY['event', 'text'], 'stable',
