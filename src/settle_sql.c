@@ -10,6 +10,8 @@
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
+#include "nodes/execnodes.h"
+#include "nodes/plannodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -182,8 +184,59 @@ typedef struct RunState
 	bool		has_last;
 	int64		person_id;
 	DateADT		last_date;		/* the last claim's service date */
+	int64		last_pos;		/* in a window: the last claim's row in the partition (from 0) */
 	MemoryContext cxt;
 } RunState;
+
+#define WINDOW_HINT "Use OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING), without FILTER."
+
+/*
+ * window_check_start
+ *      A window's first claim for a new state: the frame must start at the partition's first
+ *      row and the window must be ordered, or the counters would start part-way through the
+ *      person's claims (a sliding frame, a FILTER that skips the first claim, no ORDER BY).
+ */
+static void
+window_check_start(WindowAggState *winstate)
+{
+	if (((WindowAgg *) winstate->ss.ps.plan)->ordNumCols == 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_WINDOWING_ERROR),
+				 errmsg("matins_settle_run needs a window with ORDER BY"),
+				 errdetail("Each claim is settled after the claims before it in the window, so the window orders them by date."),
+				 errhint(WINDOW_HINT)));
+	if (winstate->aggregatedupto != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_WINDOWING_ERROR),
+				 errmsg("matins_settle_run's window frame starts at row " INT64_FORMAT " of the partition, not at its first claim",
+						winstate->aggregatedupto + 1),
+				 errdetail("Each claim is settled after all the person's earlier claims, so every frame starts at the partition's first row and takes every row up to the current one."),
+				 errhint(WINDOW_HINT)));
+}
+
+/*
+ * window_check_end
+ *      A window row's result is the settlement of the last claim its frame fed the aggregate:
+ *      it must be the row's own claim (not so under a FILTER that skips the row, EXCLUDE, a
+ *      frame ending after the row, or a RANGE frame over two claims equal in the ORDER BY).
+ */
+static void
+window_check_end(const RunState *st, WindowAggState *winstate)
+{
+	if (st == NULL || st->last_pos != winstate->currentpos)
+		ereport(ERROR,
+				(errcode(ERRCODE_WINDOWING_ERROR),
+				 errmsg("matins_settle_run's window frame of row " INT64_FORMAT " of the partition does not end at that row's claim",
+						winstate->currentpos + 1),
+				 st == NULL
+				 ? errdetail("The frame has given the aggregate no claim (a FILTER or EXCLUDE leaves the row's own claim out).")
+				 : st->last_pos < winstate->currentpos
+				 ? errdetail("The last claim the aggregate got is row " INT64_FORMAT " (a FILTER or EXCLUDE leaves the row's own claim out), and the row would get its settlement.",
+							 st->last_pos + 1)
+				 : errdetail("The frame goes on to row " INT64_FORMAT " (a frame end after CURRENT ROW, or a RANGE or GROUPS frame over claims equal in the window's ORDER BY), and the row would get that claim's settlement.",
+							 st->last_pos + 1),
+				 errhint(WINDOW_HINT)));
+}
 
 /*
  * matins_settle_run_transfn
@@ -196,8 +249,9 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 	MemoryContext aggcxt;
 	RunState   *st;
 	Claim		claim;
+	int			agg_kind = AggCheckCallContext(fcinfo, &aggcxt);
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
+	if (agg_kind == 0)
 		elog(ERROR, "matins_settle_run_transfn called in non-aggregate context");
 	if (PG_ARGISNULL(1))
 		ereport(ERROR,
@@ -212,7 +266,10 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 		st->cxt = aggcxt;
 		st->has_last = false;
 		st->person_id = 0;
+		st->last_pos = -1;
 		usage_init(&st->usage, aggcxt);
+		if (agg_kind == AGG_CONTEXT_WINDOW)
+			window_check_start((WindowAggState *) fcinfo->context);
 	}
 	/* the claim type is the call site's: it holds over every person of the window */
 	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
@@ -245,12 +302,14 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 	st->person_id = claim.person_id;
 	st->last_date = claim.service_date;
 	st->has_last = true;
+	if (agg_kind == AGG_CONTEXT_WINDOW)
+		st->last_pos = ((WindowAggState *) fcinfo->context)->aggregatedupto;
 	PG_RETURN_POINTER(st);
 }
 
 /*
  * matins_settle_run_finalfn
- *      The settlement of the last claim added to the window frame.
+ *      The settlement of the last claim added to the window frame: in a window, the row's own.
  */
 Datum
 matins_settle_run_finalfn(PG_FUNCTION_ARGS)
@@ -258,6 +317,8 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 	RunState   *st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
 	CallCache  *cc = call_cache(fcinfo);
 
+	if (AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_WINDOW)
+		window_check_end(st, (WindowAggState *) fcinfo->context);
 	if (st == NULL || !st->has_last)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_shape(fcinfo, cc)));

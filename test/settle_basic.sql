@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(93);
+SELECT plan(103);
 
 \ir lib/settle_helpers.sql
 
@@ -295,7 +295,8 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM op1), 69),
   'JL19-OP: deductible and limit start again in a new year (run)');
 -- two claims of one day without claim ids: peers of the window's order.  With ROWS each row's
 -- frame ends at itself: 200 -> (200 - 50) x 50% = 75, then 200 x 50% = 100 (deductible paid).
--- The default RANGE frame ends at the last peer, so both rows get the second's settlement.
+-- The default RANGE frame ends at the last peer, so the first row would get the second's
+-- settlement: an error (42P20), as every frame that does not end at the row's own claim.
 CREATE TEMP TABLE op_peers AS SELECT ARRAY[
     pg_temp.r(NULL, '2025-03-01', 'outpatient', 200, 1, person_id => 71),
     pg_temp.r(NULL, '2025-03-01', 'outpatient', 200, 1, person_id => 71)] AS claims;
@@ -303,10 +304,52 @@ SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVE
         ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
   $$VALUES (75.00::numeric), (100.00)$$,
   'JL19-OP: with ROWS UNBOUNDED PRECEDING each of two peers is settled after the ones before it (run)');
-SELECT results_eq($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id
+SELECT throws_ok($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id
         ORDER BY (c).service_date) AS s FROM unnest((SELECT claims FROM op_peers)) AS c) x$$,
-  $$VALUES (100.00::numeric), (100.00)$$,
-  'JL19-OP: with the default RANGE frame two peers share the frame and the second one''s settlement (run)');
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  'JL19-OP: with the default RANGE frame two peers would share the second one''s settlement: an error (run)');
+-- frames that would give a row another claim's settlement, or restart the counters part-way:
+-- three prenatal claims of 400 in one pregnancy, cap 1000 (JL24-PN): 400, 400, 200 in a run
+CREATE TEMP TABLE pn3 AS SELECT c FROM unnest(ARRAY[
+    matins.make_claim(claim_id => 81, person_id => 80, region => '220000', service_date => '2025-03-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
+    matins.make_claim(claim_id => 82, person_id => 80, region => '220000', service_date => '2025-04-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
+    matins.make_claim(claim_id => 83, person_id => 80, region => '220000', service_date => '2025-05-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400)]) AS c;
+CREATE FUNCTION pg_temp.pn3(win text, filter text DEFAULT '') RETURNS SETOF numeric LANGUAGE plpgsql AS $f$
+BEGIN
+  RETURN QUERY EXECUTE format('SELECT (matins_settle_run(c) %s OVER (%s)).fund_total FROM pn3 ORDER BY (c).claim_id', filter, win);
+END $f$;
+SELECT results_eq($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING')$$,
+  $$VALUES (400.00::numeric), (400.00), (200.00)$$,
+  'JL24-PN: the recommended frame: 400, 400, then 200 left under the cap of 1000 (run)');
+SELECT results_eq($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id')$$,
+  $$VALUES (400.00::numeric), (400.00), (200.00)$$,
+  'JL24-PN: the contract''s window (default RANGE frame, unique claim ids) gives the same (run)');
+SELECT results_eq($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date GROUPS UNBOUNDED PRECEDING')$$,
+  $$VALUES (400.00::numeric), (400.00), (200.00)$$,
+  'JL24-PN: a GROUPS frame over claims of different days gives the same (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS BETWEEN 1 PRECEDING AND CURRENT ROW')$$,
+  '42P20', 'matins_settle_run''s window frame starts at row 2 of the partition, not at its first claim',
+  'JL24-PN: a sliding frame would restart the counters and pay 400 past the cap: an error (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING EXCLUDE CURRENT ROW')$$,
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  'JL24-PN: EXCLUDE CURRENT ROW would give a row the claim before it: an error (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING')$$,
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  'JL24-PN: a frame to the partition''s end would give every row the last claim''s settlement: an error (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING', 'FILTER (WHERE (c).claim_id <> 82)')$$,
+  '42P20', 'matins_settle_run''s window frame of row 2 of the partition does not end at that row''s claim',
+  'JL24-PN: a FILTER skipping a row would give it the claim before it: an error (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING', 'FILTER (WHERE (c).claim_id <> 81)')$$,
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  'JL24-PN: a FILTER skipping the first claim is an error too (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ROWS UNBOUNDED PRECEDING')$$,
+  '42P20', 'matins_settle_run needs a window with ORDER BY',
+  'JL24-PN: a window without ORDER BY is an error (run)');
+SELECT is((SELECT (matins_settle_run(c ORDER BY (c).service_date, (c).claim_id)).fund_total FROM pn3), 200.00,
+  'JL24-PN: as a plain aggregate it gives the settlement of the last claim after the others: 200 (run)');
 -- the contract's argument names (0.5.0): matins_settle_run(claim [, policy]), callable by name
 SELECT results_eq($$SELECT array_to_string(proargnames, ', ') COLLATE "C" FROM pg_proc
       WHERE proname = 'matins_settle_run' AND pronamespace = 'matins'::regnamespace ORDER BY pronargs$$,

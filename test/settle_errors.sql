@@ -227,7 +227,7 @@ INSERT INTO bad VALUES
  (72, $$SELECT * FROM matins_explain(pg_temp.c(1, '220000', '2025-03-01', 'delivery', -1))$$,
   '22023', 'claim field total = -1.00 is negative',
   'JL24-DL: matins_explain refuses bad input like matins_settle'),
- (73, $$SELECT matins_settle_run(c, 'WZ-DRAFT-MAT') OVER () FROM unnest(ARRAY[pg_temp.c(1, '220000', '2025-03-01', 'delivery', 100)]) AS c$$,
+ (73, $$SELECT matins_settle_run(c, 'WZ-DRAFT-MAT') OVER (ORDER BY (c).claim_id) FROM unnest(ARRAY[pg_temp.c(1, '220000', '2025-03-01', 'delivery', 100)]) AS c$$,
   '22023', 'policy "WZ-DRAFT-MAT" governs region 330300, not the claim''s region 220000',
   'WZ-PN: matins_settle_run refuses a policy of another region'),
  (74, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"chronic": {"CH01": 5}}'::jsonb)$$,
