@@ -64,6 +64,12 @@ matins_contribution(PG_FUNCTION_ARGS)
 	person_type = code_lookup("person_type", type_name, person_type_names, 0, N_PERSON_TYPES);
 	if (!numeric_to_fen(base_datum, &base))
 	{
+		if (numeric_beyond_fen_max(base_datum) && numeric_negative(base_datum))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("base = %s is negative",
+							DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
+					 errhint("Give the contribution base (or, for an employer in Inner Mongolia, last year's total wages) in yuan.")));
 		if (numeric_beyond_fen_max(base_datum))
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

@@ -183,6 +183,20 @@ numeric_magnitude_cmp(Datum num, const char *limit_yuan)
 }
 
 /*
+ * numeric_negative
+ *      Whether a numeric is below zero (NaN is not).
+ */
+bool
+numeric_negative(Datum num)
+{
+	Numeric		n = DatumGetNumeric(num);
+
+	if (numeric_is_nan(n))
+		return false;
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, num, NumericGetDatum(int64_to_numeric(0)))) < 0;
+}
+
+/*
  * numeric_beyond_fen_max
  *      Whether a finite numeric is above FEN_MAX_YUAN in magnitude, the most numeric_to_fen takes.
  */
@@ -208,17 +222,19 @@ fen_from_field(Datum num, const char *field, const char *negative_hint)
 				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 				 errhint("Amounts have at most two decimals and are finite.")));
-	if (!converted || fen >= FEN_AMOUNT_LIMIT || fen <= -FEN_AMOUNT_LIMIT)
+	/* a negative amount is said to be negative, however large (what to give instead is the hint) */
+	if (converted ? fen < 0 : numeric_negative(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s = %s is negative", field,
+						converted ? fen_to_cstring(fen) : DatumGetCString(DirectFunctionCall1(numeric_out, num))),
+				 errhint("%s", negative_hint)));
+	if (!converted || fen >= FEN_AMOUNT_LIMIT)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s = %s is out of range", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 				 errhint("An amount is smaller than " CppAsString2(AMOUNT_LIMIT_YUAN) " yuan.")));
-	if (fen < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s = %s is negative", field, fen_to_cstring(fen)),
-				 errhint("%s", negative_hint)));
 	return fen;
 }
 

@@ -35,6 +35,9 @@ extern bool numeric_to_fen(Datum num, Fen *result);
  */
 extern bool numeric_beyond_fen_max(Datum num);
 
+/* whether a numeric is below zero (-Infinity is; NaN is not) */
+extern bool numeric_negative(Datum num);
+
 /* the same for the body of a numeric varlena (the bytes after its header); below */
 extern bool numeric_body_to_fen_general(const char *body, int len, Fen *result);
 

@@ -160,7 +160,8 @@ jsonb_fen(JsonbValue *v, const char *key)
 	if (v->type != jbvNumeric)
 		prior_error(key, "must be a number");
 	if (!numeric_to_fen(NumericGetDatum(v->val.numeric), &fen))
-		prior_error(key, numeric_beyond_fen_max(NumericGetDatum(v->val.numeric))
+		prior_error(key, numeric_beyond_fen_max(NumericGetDatum(v->val.numeric)) &&
+					!numeric_negative(NumericGetDatum(v->val.numeric))
 					? "must be an amount of at most " CppAsString2(FEN_MAX_YUAN) " yuan"
 					: "must be a non-negative amount exact to the fen");
 	if (fen < 0)
@@ -203,7 +204,8 @@ chronic_index(const char *code, const char *key)
 {
 	if (strlen(code) != 4 || code[0] != 'C' || code[1] != 'H' ||
 		code[2] < '0' || code[2] > '9' || code[3] < '0' || code[3] > '9' ||
-		(code[2] - '0') * 10 + (code[3] - '0') >= MAX_DISEASES)
+		(code[2] - '0') * 10 + (code[3] - '0') >= MAX_DISEASES ||
+		(code[2] - '0') * 10 + (code[3] - '0') < 1)
 		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH%02d)", code, MAX_DISEASES - 1));
 	return (code[2] - '0') * 10 + (code[3] - '0');
 }
@@ -365,9 +367,12 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 
 			if (tok != WJB_ELEM)
 				continue;
-			if (e.type != jbvString || e.val.string.len > 9)
+			if (e.type != jbvString)
 				prior_error(k, "must hold item codes as strings");
 			code = pnstrdup(e.val.string.val, e.val.string.len);
+			/* longer than any ART code (nine digits): unknown, without a look-up */
+			if (e.val.string.len > 9)
+				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
 			if (catalog_art_item(ta->cat, NULL, code) == NULL)
 				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
 			usage_mark_art(ta->u, code);

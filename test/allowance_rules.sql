@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(168);
+SELECT plan(169);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -346,6 +346,8 @@ SELECT is(matins_contribution('620100', 'enterprise', 1000000000000, '2025-07-01
           'LZ-CON: the largest base, 1e12 yuan: 1e12 x 9% = 90000000000.00');
 SELECT is(matins_contribution('620100', 'enterprise', 999999999999.94, '2025-07-01'), 89999999999.99,
           'LZ-CON: 999999999999.94 x 9% = 89999999999.9946, rounded once to 89999999999.99 (no float on the way)');
+SELECT throws_ok($$SELECT matins_contribution('620100', 'enterprise', -100000000000000000000, '2025-07-01')$$, '22023',
+                 'base = -100000000000000000000 is negative', 'a base far below zero is said to be negative');
 SELECT throws_ok($$SELECT matins_contribution('620100', 'enterprise', 6000.001, '2025-07-01')$$, '22023',
                  'base = 6000.001 is not an amount in yuan exact to the fen', 'a base finer than the fen');
 SELECT throws_ok($$SELECT matins_contribution('6201', 'enterprise', 6000, '2025-07-01')$$, '22023',

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(180);
+SELECT plan(185);
 
 \ir lib/settle_helpers.sql
 
@@ -322,7 +322,19 @@ INSERT INTO bad VALUES
   'JL24-ART-4: a quantity above 1000 is out of range, said so'),
  (104, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"prenatal_paid": 1000000000000.01}'::jsonb)$$,
   '22023', 'prior key "prenatal_paid" must be an amount of at most 1000000000000 yuan',
-  'JL24-PN: a prior amount above 1e12 yuan is an error saying it is too large, not inexact');
+  'JL24-PN: a prior amount above 1e12 yuan is an error saying it is too large, not inexact'),
+ (105, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"prenatal_paid": -10000000000000}'::jsonb)$$,
+  '22023', 'prior key "prenatal_paid" must be a non-negative amount exact to the fen',
+  'JL24-PN: a prior amount far below zero is said to be negative, not too large'),
+ (106, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"chronic": {"CH00": {"fund_paid": 99999}}}'::jsonb)$$,
+  '22023', 'prior key "chronic" has an unknown disease "CH00" (expected CH01..CH23)',
+  'JL19-CH: CH00 in prior chronic is an unknown disease, not a counter silently ignored'),
+ (107, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), '{"art_items_used": ["3116000010"]}'::jsonb)$$,
+  '22023', 'prior key "art_items_used" has an unknown item "3116000010" (the ART items are in matins.art_item)',
+  'JL24-ART-4: a ten-digit code in prior art_items_used is an unknown item'),
+ (108, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'delivery', -100000000000000000000))$$,
+  '22023', 'claim field total = -100000000000000000000 is negative',
+  'JL24-DL: a total far below zero is said to be negative, not out of range');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
