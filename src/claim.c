@@ -22,10 +22,14 @@
 static void
 required_null_error(const char *field)
 {
+	bool		line_field = strncmp(field, "lines[", 6) == 0;
+
 	ereport(ERROR,
 			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 			 errmsg("claim field %s must not be null", field),
-			 errhint("Give it with matins.make_claim(%s => ...).", field)));
+			 line_field
+			 ? errhint("Give each line as ROW(item_code, item_class, quantity, amount, surcharge, indication)::matins.claim_line.")
+			 : errhint("Give it with matins.make_claim(%s => ...).", field)));
 }
 
 /*

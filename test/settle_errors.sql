@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(185);
+SELECT plan(186);
 
 \ir lib/settle_helpers.sql
 
@@ -385,6 +385,9 @@ SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '150200', '2026
         hospital_level => 2))$$, 'hint'),
   'Policies for this region: BT-2026-MAT from 2026-03-31; NM-2025-MAT from 2026-03-31.',
   'NM-IP: the day before Baotou''s policy the hint names it and the province''s it falls back to');
+SELECT is(pg_temp.error_part((SELECT q FROM bad WHERE n = 26), 'hint'),
+  'Give each line as ROW(item_code, item_class, quantity, amount, surcharge, indication)::matins.claim_line.',
+  'JL24-ART-4: the hint of a line field that is null shows how a line is written');
 SELECT is(pg_temp.error_part($$SELECT matins_settle(pg_temp.c(1, '330300', '2026-02-01', 'prenatal', 100))$$, 'hint'),
   'Policies for this region: WZ-DRAFT-MAT (draft: applied only when named, e.g. matins_settle(c, ''WZ-DRAFT-MAT'')).',
   'WZ-PN: in Wenzhou the hint says how to name the draft');
