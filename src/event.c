@@ -141,7 +141,9 @@ decode_region(Datum d, char *region)
 
 /*
  * finite_date
- *      A date field must be a real day, not ±infinity.
+ *      A date field must be a real day, not ±infinity, within the years a claim's service date
+ *      may lie in (1900-01-01 to 2199-12-31): a month in year 2205 is a typing error, and taken
+ *      as a contribution month it would put the whole history in a break (LZ-GAP).
  */
 static DateADT
 finite_date(Datum d, const char *field)
@@ -153,6 +155,11 @@ finite_date(Datum d, const char *field)
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),
 				 errmsg("%s = %s is not a day", field, date_text(date)),
 				 errhint("Give a calendar date such as '2025-09-15'.")));
+	if (date < CLAIM_DATE_FIRST || date > CLAIM_DATE_LAST)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("%s = %s is outside the years matins covers", field, date_text(date)),
+				 errhint("Dates lie between 1900-01-01 and 2199-12-31.")));
 	return date;
 }
 

@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(136);
+SELECT plan(140);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -419,6 +419,21 @@ SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', even
                                  || ROW('2025-01-01', '620100', true, NULL, 6000, 'enterprise')::contribution))$$,
                  '23505', 'contributions[3].month = 2025-01-01 duplicates contributions[1].month',
                  'a contribution month given twice');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+                                    || ROW('2205-08-01', '620100', true, NULL, 6000, NULL)::contribution))$$,
+                 '22008', 'contributions[13].month = 2205-08-01 is outside the years matins covers',
+                 'LZ-GAP: a month typed 2205 is an error, not a month that puts the history in a break');
+SELECT lives_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => ARRAY[ROW('2199-12-01', '620100', true, NULL, 6000, NULL)::contribution]))$$,
+                 'a contribution month of 2199-12, the last the years cover, is read');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => ARRAY[ROW('1899-12-01', '620100', true, NULL, 6000, NULL)::contribution]))$$,
+                 '22008', 'contributions[1].month = 1899-12-01 is outside the years matins covers',
+                 'a contribution month before 1900 is an error');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2200-01-01'))$$,
+                 '22008', 'event_date = 2200-01-01 is outside the years matins covers',
+                 'an event date after 2199-12-31 is an error');
 SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
                    contributions => ARRAY[ROW('2025-01-01', '620100', true, NULL, -0.01, 'enterprise')::contribution]))$$,
                  '22023', 'contributions[1].base = -0.01 is negative', 'a negative contribution base');
