@@ -266,6 +266,8 @@ extern const MatinsCatalog *catalog_get(void);
 
 /* regions: the chain of codes to look a region up under (validates the code) */
 extern int	region_chain(const char *region, char chain[4][7]);
+/* whether a six-digit code's first two digits are a province of GB/T 2260 */
+extern bool region_province_exists(const char *region);
 extern void check_region_covered(const MatinsCatalog *cat, const char *region);
 
 extern const PolicyRow *catalog_policy(const MatinsCatalog *cat, const char *id);

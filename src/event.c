@@ -227,7 +227,17 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 		if (isnull[C_REGION])
 			strlcpy(c->region, e->region, sizeof(c->region));
 		else
+		{
 			decode_region(v[C_REGION], c->region);
+			/* a month of another province counts differently (NM-ACC, LZ-AEL): a code of no
+			 * province at all is a typing error, not a month elsewhere */
+			if (!region_province_exists(c->region))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("contributions[%d].region = %s is not in any province", i + 1, c->region),
+						 errdetail("A GB/T 2260 code begins with its province's two digits (11 to 65, 71, 81, 82)."),
+						 errhint("Write the code of the region where the month was paid, e.g. '620100' for Lanzhou.")));
+		}
 
 		snprintf(field, sizeof(field), "contributions[%d].paid", i + 1);
 		if (isnull[C_PAID])

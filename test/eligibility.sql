@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(140);
+SELECT plan(143);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -424,6 +424,20 @@ SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', even
                                     || ROW('2205-08-01', '620100', true, NULL, 6000, NULL)::contribution))$$,
                  '22008', 'contributions[13].month = 2205-08-01 is outside the years matins covers',
                  'LZ-GAP: a month typed 2205 is an error, not a month that puts the history in a break');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => contribution_series('620100', '2024-09-01', '2025-07-01', 6000)
+                                    || ROW('2025-08-01', '999999', true, NULL, 6000, NULL)::contribution))$$,
+                 '22023', 'contributions[12].region = 999999 is not in any province',
+                 'LZ-AEL: a contribution region of no province is an error, not a month in another province');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => ARRAY[ROW('2025-08-01', '000000', true, NULL, 6000, NULL)::contribution]))$$,
+                 '22023', 'contributions[1].region = 000000 is not in any province',
+                 'a contribution region 000000 (the nation) is an error');
+SELECT is((matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => contribution_series('620100', '2024-09-01', '2025-07-01', 6000)
+                                    || ROW('2025-08-01', '820000', true, NULL, 6000, NULL)::contribution))).notes
+          @> ARRAY['moved_in_from_other_province'], true,
+          'LZ-AEL: a month paid in Macao (820000) is a month in another province');
 SELECT lives_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
                    contributions => ARRAY[ROW('2199-12-01', '620100', true, NULL, 6000, NULL)::contribution]))$$,
                  'a contribution month of 2199-12, the last the years cover, is read');
