@@ -355,6 +355,20 @@ assess_call(FunctionCallInfo fcinfo, EventTypeCache *tc, Event *e, Assessment *a
 }
 
 /*
+ * null_event_error
+ *      A null event: an error, as a null claim is for the settling functions (a NULL result
+ *      would pass for an event without allowance in a report).
+ */
+static void
+null_event_error(const char *fname)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("%s got a null event", fname),
+			 errhint("Filter out null events (WHERE e IS NOT NULL), or build the event with matins.make_event.")));
+}
+
+/*
  * matins_allowance
  *      matins_allowance(e matins.event, policy text DEFAULT NULL) RETURNS matins.allowance
  */
@@ -369,7 +383,7 @@ matins_allowance(PG_FUNCTION_ARGS)
 	bool		nulls[N_ALLOWANCE_FIELDS];
 
 	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
+		null_event_error("matins_allowance");
 	tc = call_cache(fcinfo);
 	assess_call(fcinfo, tc, &e, &a, &cat);
 	compute_allowance(cat, &e, &a);
@@ -411,7 +425,7 @@ matins_eligibility(PG_FUNCTION_ARGS)
 	bool		nulls[N_ELIGIBILITY_FIELDS];
 
 	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
+		null_event_error("matins_eligibility");
 	tc = call_cache(fcinfo);
 	assess_call(fcinfo, tc, &e, &a, &cat);
 

@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(169);
+SELECT plan(170);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -384,7 +384,10 @@ SELECT volatility_is('matins', 'matins_contribution', ARRAY['text', 'text', 'num
                      'matins_contribution reads catalogs: STABLE');
 SELECT is_strict('matins', 'matins_contribution', ARRAY['text', 'text', 'numeric', 'date'],
                  'matins_contribution: NULL in, NULL out');
-SELECT is(matins_allowance(NULL::event), NULL, 'matins_allowance of no event is NULL');
+SELECT throws_ok($$SELECT matins_allowance(NULL::event)$$, '22004', 'matins_allowance got a null event',
+                 'matins_allowance refuses a null event, as matins_settle a null claim (no NULL that passes for no allowance)');
+SELECT throws_ok($$SELECT matins_eligibility(NULL::event)$$, '22004', 'matins_eligibility got a null event',
+                 'matins_eligibility refuses a null event');
 
 SELECT * FROM finish();
 ROLLBACK;
