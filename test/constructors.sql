@@ -1,7 +1,7 @@
 -- pgTAP: the constructors of the contract's types: make_claim, make_event, contribution_series.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(25);
+SELECT plan(28);
 
 SELECT is(
     to_jsonb(matins.make_claim(claim_id => 1, person_id => 7, region => '220000', service_date => '2025-01-02',
@@ -60,7 +60,7 @@ SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '20
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000, 'boss')$$,
     '22023', 'unknown person_type "boss"', 'contribution_series: an unknown person type');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 6000, NULL)$$,
-    '22023', 'unknown person_type "NULL"', 'contribution_series: a null person type');
+    '22004', 'person_type must not be null', 'contribution_series: a null person type is a missing value (0.7.0)');
 SELECT throws_ok($$SELECT matins.contribution_series(NULL, '2024-09-01', '2025-08-01', 6000)$$,
     '22004', 'region must not be null', 'contribution_series: a null region');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', '2024-09-01', '2025-08-01', 1000000000)$$,
@@ -75,6 +75,15 @@ SELECT throws_ok($$SELECT matins.contribution_series('6201', '2024-09-01', '2025
     '22023', 'invalid region code "6201"', 'contribution_series: a bad region');
 SELECT throws_ok($$SELECT matins.contribution_series('620100', NULL, '2025-08-01', 1)$$,
     '22004', 'first_month and last_month must not be null', 'contribution_series: a missing month');
+-- 0.7.0: the months lie in the years events may carry, 1900-01 to 2199-12
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '4713-01-01 BC', '294276-12-01', 6000)$$,
+    '22008', 'contribution months 4713-01-01 BC and 294276-12-01 are outside the years matins covers',
+    'contribution_series: months far outside the years are an error naming them (was a bare timestamp overflow)');
+SELECT throws_ok($$SELECT matins.contribution_series('620100', '1899-12-01', '1900-02-01', 6000)$$,
+    '22008', 'contribution months 1899-12-01 and 1900-02-01 are outside the years matins covers',
+    'contribution_series: a month before 1900 is an error');
+SELECT is(cardinality(matins.contribution_series('620100', '1900-01-01', '2199-12-01', 6000)), 3600,
+    'contribution_series: 1900-01 to 2199-12, the whole of the years, is 3600 months');
 
 SELECT * FROM finish();
 ROLLBACK;

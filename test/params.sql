@@ -3,7 +3,7 @@
 -- and a clear error for every bad input.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(70);
+SELECT plan(73);
 
 -- the names of the contract, no more and no less
 SELECT results_eq(
@@ -143,6 +143,12 @@ SELECT throws_ok($$SELECT matins.end_param('220000', 'art.deductible.l2', '2025-
     'end_param without a value to end');
 SELECT throws_ok($$SELECT matins.param('220000', 'prenatal.capp', '2025-01-01')$$,
     '22023', 'unknown parameter name "prenatal.capp"', 'param rejects an unknown name');
+SELECT throws_ok($$SELECT matins.param('220000', NULL, '2025-01-01')$$,
+    '22004', 'name must not be null', 'param: a null name is a missing value, not an unknown name (0.7.0)');
+SELECT lives_ok($$SELECT matins.set_param('220200', 'prenatal.cap', 1100, '2031-01-01', NULL, NULL)$$,
+    'set_param with a null source records the value (0.7.0; was a not-null violation)');
+SELECT is((SELECT source FROM matins.param_value WHERE region = '220200' AND name = 'prenatal.cap' AND valid_from = '2031-01-01'),
+    'set_param', 'set_param with a null source says set_param, as the form without a source');
 SELECT throws_ok($$INSERT INTO matins.param_value (region, name, value, valid_from, source)
                    VALUES ('220000', 'art.ratio.employee.l2', 2, '2025-01-01', 'direct')$$,
     '22003', 'value 2 of parameter "art.ratio.employee.l2" is out of range',
