@@ -84,6 +84,26 @@ deform_composite(HeapTupleHeader th, TupleDesc desc, Datum *values, bool *nulls)
 }
 
 /*
+ * check_list_array
+ *      A list argument (lines, contributions) must be a one-dimensional array numbered from 1,
+ *      so that the positions messages give (lines[2]) are the caller's subscripts.
+ */
+void
+check_list_array(ArrayType *arr, const char *field)
+{
+	if (ARR_NDIM(arr) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s is an array of %d dimensions", field, ARR_NDIM(arr)),
+				 errhint("Give %s as a one-dimensional array, e.g. ARRAY[...].", field)));
+	if (ARR_NDIM(arr) == 1 && ARR_LBOUND(arr)[0] != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("%s is numbered from %d", field, ARR_LBOUND(arr)[0]),
+				 errhint("Give %s as an array numbered from 1, e.g. ARRAY[...].", field)));
+}
+
+/*
  * claim_decode_lines
  *      The claim's item lines; each line's amounts and codes are checked here.
  */
@@ -95,6 +115,7 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 	bool	   *nulls;
 	int			n;
 
+	check_list_array(arr, "claim field lines");
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), tc->line_typlen, tc->line_typbyval,
 					  tc->line_typalign, &elems, &nulls, &n);
 	claim->nlines = n;

@@ -11,6 +11,7 @@
 #include "access/htup_details.h"
 #include "access/tupdesc.h"
 #include "fmgr.h"
+#include "utils/array.h"
 #include "utils/date.h"
 
 #include "codes.h"
@@ -140,6 +141,8 @@ extern bool claim_read(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt,
 extern bool claim_read_layout_ok(TupleDesc desc);
 
 /* the item lines of a claim (claim.c) */
+/* a list argument must be a one-dimensional array numbered from 1 (2202E otherwise) */
+extern void check_list_array(ArrayType *arr, const char *field);
 extern void claim_decode_lines(Datum lines, ClaimTypeCache *tc, Claim *claim);
 
 #endif							/* MATINS_CLAIM_H */

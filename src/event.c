@@ -186,6 +186,7 @@ decode_contributions(Datum d, EventTypeCache *tc, Event *e)
 	bool	   *nulls;
 	int			n;
 
+	check_list_array(arr, "event field contributions");
 	deconstruct_array(arr, ARR_ELEMTYPE(arr), tc->contrib_typlen, tc->contrib_typbyval,
 					  tc->contrib_typalign, &elems, &nulls, &n);
 	e->ncontrib = n;

@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(143);
+SELECT plan(144);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -429,6 +429,10 @@ SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', even
                                     || ROW('2025-08-01', '999999', true, NULL, 6000, NULL)::contribution))$$,
                  '22023', 'contributions[12].region = 999999 is not in any province',
                  'LZ-AEL: a contribution region of no province is an error, not a month in another province');
+SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
+                   contributions => '[0:0]={"(2025-01-01,620100,t,,6000,)"}'::contribution[]))$$,
+                 '2202E', 'event field contributions is numbered from 0',
+                 'contributions numbered from 0 are an error (messages name months by their subscript)');
 SELECT throws_ok($$SELECT matins_eligibility(make_event(region => '620100', event_date => '2025-09-15',
                    contributions => ARRAY[ROW('2025-08-01', '000000', true, NULL, 6000, NULL)::contribution]))$$,
                  '22023', 'contributions[1].region = 000000 is not in any province',

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(186);
+SELECT plan(190);
 
 \ir lib/settle_helpers.sql
 
@@ -334,7 +334,13 @@ INSERT INTO bad VALUES
   'JL24-ART-4: a ten-digit code in prior art_items_used is an unknown item'),
  (108, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'delivery', -100000000000000000000))$$,
   '22023', 'claim field total = -100000000000000000000 is negative',
-  'JL24-DL: a total far below zero is said to be negative, not out of range');
+  'JL24-DL: a total far below zero is said to be negative, not out of range'),
+ (109, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 600, person_type => 'resident', hospital_level => 3, lines => '[0:0]={"(311600009,,1,600,0,)"}'::matins.claim_line[]))$$,
+  '2202E', 'claim field lines is numbered from 0',
+  'JL24-ART-4: lines numbered from 0 are an error (messages name lines by their subscript)'),
+ (110, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 600, person_type => 'resident', hospital_level => 3, lines => '{{"(311600009,,1,600,0,)"}}'::matins.claim_line[]))$$,
+  '2202E', 'claim field lines is an array of 2 dimensions',
+  'JL24-ART-4: lines in a two-dimensional array are an error, not flattened');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
