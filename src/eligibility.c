@@ -175,8 +175,10 @@ whole_months(Micro value, const char *name)
 	if (value % MICRO_ONE != 0 || value < 0 || value > 1200 * MICRO_ONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("\"%s\" = %s is not a whole number of months", name,
-						DatumGetCString(DirectFunctionCall1(numeric_out, micro_to_numeric(value)))),
+				 errmsg("\"%s\" = %s is not a whole number of months from 0 to 1200", name,
+						DatumGetCString(DirectFunctionCall1(numeric_out,
+															DirectFunctionCall1(numeric_trim_scale,
+																				micro_to_numeric(value))))),
 				 errhint("Correct the value in the catalog.")));
 	return (int) (value / MICRO_ONE);
 }

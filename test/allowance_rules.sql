@@ -2,7 +2,7 @@
 -- hand in the comment beside it (amount = base × days ÷ 30, rounded once, half away from zero).
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(170);
+SELECT plan(171);
 
 -- A Baotou enterprise employee with 12 months before a birth on 2026-06-01, wage 7500
 CREATE FUNCTION pg_temp.nm(event text DEFAULT 'birth', infants int DEFAULT 1,
@@ -373,6 +373,12 @@ SELECT throws_ok($$SELECT pg_temp.lz()$$, '22023',
 UPDATE policy_constant SET value = 1
  WHERE policy = 'LZ-2025-MAT' AND name = 'allowance.min_continuous_months' AND description = 'a local correction (test)';
 SELECT is((pg_temp.lz()).amount, 31600.00, 'LZ-AL: with 1 month required the base is that month''s 6000: 6000 × 158 ÷ 30 = 31600.00');
+DELETE FROM policy_constant WHERE description = 'a local correction (test)';
+INSERT INTO policy_constant (policy, name, value, unit, description, source)
+VALUES ('LZ-2025-MAT', 'allowance.apply_within_months', 1300, 'months', 'a local correction (test)', 'LZ-AL');
+SELECT throws_ok($$SELECT pg_temp.lz()$$, '22023',
+                 '"allowance.apply_within_months" = 1300 is not a whole number of months from 0 to 1200',
+                 'LZ-AL: a month count above 1200 in the catalog is an error saying the range');
 DELETE FROM policy_constant WHERE description = 'a local correction (test)';
 
 -- ================================================================ declarations
