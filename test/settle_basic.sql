@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(103);
+SELECT plan(104);
 
 \ir lib/settle_helpers.sql
 
@@ -562,6 +562,12 @@ SELECT throws_ok($$INSERT INTO matins.route (policy, seq, benefit, setting, sche
         'maternity', 0.2, 'JL24-DL')$$,
   '23514', 'new row for relation "route" violates check constraint "route_conditions_not_empty"',
   'catalog: a route whose person types are an empty array is refused');
+SELECT throws_ok($$INSERT INTO matins.route (policy, seq, benefit, setting, scheme, person_types, handler, route,
+        fund, ratio, source)
+      VALUES ('JL-2019-RES', 99, 'delivery', 'inpatient', 'resident', '{resident}', 'full', 'basic.inpatient',
+        'pooled', 0.5, 'JL19-IP')$$,
+  '23514', 'new row for relation "route" violates check constraint "route_insurance_type"',
+  'catalog: a route named outside maternity, resident and employee is refused (to_nhsa reports its insutype from the name; 0.7.0)');
 
 SELECT * FROM finish();
 ROLLBACK;
