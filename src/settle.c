@@ -57,8 +57,10 @@ add_note(Settlement *s, const char *note)
 		if (*a == *b)
 			return;
 	}
-	if (s->n_notes < MAX_NOTES)
-		s->notes[s->n_notes++] = note;
+	/* no route writes more than about ten: more would be a defect, said, not a note dropped */
+	if (unlikely(s->n_notes == MAX_NOTES))
+		elog(ERROR, "matins: more than %d notes on one settlement (adding \"%s\")", MAX_NOTES, note);
+	s->notes[s->n_notes++] = note;
 }
 
 /*
