@@ -144,16 +144,16 @@ typedef struct Settlement
 /*
  * settlement_reset
  *      A settlement before settle(): amounts zero, no notes, no steps recorded (explain then
- *      calls settlement_record_steps).  Field by field,
- *      every field before the arrays: a memset of this size is compiled to `rep stos`, which
- *      takes longer to start than these stores take (once a row).
+ *      calls settlement_record_steps).  Field by field, every field before the notes array: a
+ *      memset of this size is compiled to `rep stos`, which takes longer to start than these
+ *      stores take (once a row).
  */
 static inline void
 settlement_reset(Settlement *s)
 {
 	StaticAssertStmt(offsetof(Settlement, notes) ==
 					 TYPEALIGN(sizeof(void *), offsetof(Settlement, n_steps) + sizeof(int)),
-					 "n_steps is the last field before the arrays");
+					 "n_steps is the last field before the notes array");
 	s->policy = s->route = NULL;
 	s->policy_row = NULL;
 	s->route_row = NULL;
