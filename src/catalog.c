@@ -539,7 +539,7 @@ region_chain(const char *region, char chain[4][7])
 	if (i != 6 || region[6] != '\0')
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid region code \"%s\"", region),
+				 errmsg("invalid region code \"%s\"", value_for_message(region)),
 				 errdetail("A region is a six-digit GB/T 2260 code."),
 				 errhint("Write e.g. '220000' for Jilin province or '620100' for Lanzhou.")));
 	memcpy(chain[n++], region, 7);
@@ -977,7 +977,7 @@ catalog_named_policy(const MatinsCatalog *cat, const char *name, const char *reg
 	if (p == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown policy \"%s\"", name),
+				 errmsg("unknown policy \"%s\"", value_for_message(name)),
 				 errhint("The policy ids are listed in matins.policy.")));
 	for (int i = 0; i < n; i++)
 		if (strcmp(chain[i], p->region) == 0)

@@ -6,6 +6,7 @@
 
 #include "fmgr.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #include "codes.h"
@@ -32,6 +33,22 @@ const char *const transfer_names[] = {"", "general_outpatient", "critical_illnes
  * code_lookup
  *      The index of value in names[first..n-1], or an error that lists the allowed codes.
  */
+/*
+ * value_for_message
+ *      A value as an error message shows it: whole up to 64 bytes, else its first 64 and "...",
+ *      so that a megabyte pasted by mistake does not become a megabyte of log.
+ */
+const char *
+value_for_message(const char *value)
+{
+	int			len = strlen(value);
+
+	if (len <= 64)
+		return value;
+	len = pg_mbcliplen(value, len, 64);
+	return psprintf("%.*s...", len, value);
+}
+
 int
 code_lookup(const char *field, const char *value, const char *const *names, int first, int n)
 {
@@ -47,7 +64,7 @@ code_lookup(const char *field, const char *value, const char *const *names, int 
 		appendStringInfo(&allowed, "%s'%s'", i > first ? ", " : "", names[i]);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown %s \"%s\"", field, value),
+			 errmsg("unknown %s \"%s\"", field, value_for_message(value)),
 			 errhint("Use one of %s.", allowed.data)));
 	return -1;					/* not reached */
 }

@@ -72,6 +72,8 @@ extern const char *const transfer_names[];
  * Look a code up in a table of names; an unknown code is an error naming the field, the value
  * and the codes allowed (SQLSTATE 22023).  first: the index of the first real code.
  */
+/* a value as error messages show it: at most 64 bytes, then "..." */
+extern const char *value_for_message(const char *value);
 extern int	code_lookup(const char *field, const char *value, const char *const *names,
 						int first, int n);
 

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(190);
+SELECT plan(191);
 
 \ir lib/settle_helpers.sql
 
@@ -340,7 +340,10 @@ INSERT INTO bad VALUES
   'JL24-ART-4: lines numbered from 0 are an error (messages name lines by their subscript)'),
  (110, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 600, person_type => 'resident', hospital_level => 3, lines => '{{"(311600009,,1,600,0,)"}}'::matins.claim_line[]))$$,
   '2202E', 'claim field lines is an array of 2 dimensions',
-  'JL24-ART-4: lines in a two-dimensional array are an error, not flattened');
+  'JL24-ART-4: lines in a two-dimensional array are an error, not flattened'),
+ (111, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', repeat('x', 70), 100))$$,
+  '22023', 'unknown benefit "' || repeat('x', 64) || '..."',
+  'JL24-SC: an unknown code of 70 characters is shown by its first 64 in the message');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 
