@@ -567,12 +567,14 @@ region_chain(const char *region, char chain[4][7])
 bool
 region_province_exists(const char *region)
 {
-	static const char provinces[] =
-		"11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-		"50 51 52 53 54 61 62 63 64 65 71 81 82";
+	static const char provinces[][3] = {
+		"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+		"41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+		"65", "71", "81", "82"
+	};
 
-	for (const char *p = provinces; *p != '\0'; p += 3)
-		if (p[0] == region[0] && p[1] == region[1])
+	for (int i = 0; i < lengthof(provinces); i++)
+		if (provinces[i][0] == region[0] && provinces[i][1] == region[1])
 			return true;
 	return false;
 }

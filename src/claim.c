@@ -204,7 +204,7 @@ claim_decode_lines(Datum d, ClaimTypeCache *tc, Claim *claim)
 			else
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("unknown lines[%d].indication \"%s\"", i + 1, ind),
+						 errmsg("unknown lines[%d].indication \"%s\"", i + 1, value_for_message(ind)),
 						 errhint("Use 'monogenic' or 'chromosomal' (JL24-ART-4), or NULL.")));
 		}
 	}

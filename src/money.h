@@ -17,8 +17,10 @@ typedef int64 Micro;			/* a ratio or a parameter value in millionths */
 #define FEN_MAX_YUAN 1000000000000	/* the same in yuan, for messages */
 
 /*
- * The largest amount one claim, claim line, wage or contribution base may carry is below 1e9
- * yuan, so that a person's counters, sums of many claims, stay far within FEN_MAX.
+ * The largest amount one claim, claim line, wage or an event's contribution base may carry is
+ * below 1e9 yuan, so that a person's counters, sums of many claims, stay far within FEN_MAX.
+ * (matins_contribution's base, an employer's yearly wages in Inner Mongolia, may go to
+ * FEN_MAX itself.)
  */
 #define AMOUNT_LIMIT_YUAN 1000000000
 #define FEN_AMOUNT_LIMIT ((int64) AMOUNT_LIMIT_YUAN * 100)

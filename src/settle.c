@@ -391,7 +391,7 @@ split_lines(SettleContext *ctx, Fen *class_b)
 			!prenatal_item_known(ctx->cat, ctx->rows_policy, l->item_code))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+					 errmsg("unknown item code \"%s\" in claim line %d", value_for_message(l->item_code), i + 1),
 					 errdetail("Route %s (%s) has no item catalog, and the item is in no prenatal catalog of policy %s.",
 							   route->route, route->source, ctx->rows_policy->id),
 					 errhint("Give the line an item_class: 'A', 'B' or 'self'.")));
@@ -442,7 +442,7 @@ check_disease_code(const MatinsCatalog *cat, const char *code)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown disease \"%s\"", code),
+			 errmsg("unknown disease \"%s\"", value_for_message(code)),
 			 errhint("Use a chronic disease CH01..CH18, a special disease SP01..SP41 (matins.chronic_disease, matins.special_disease), 'HTN', 'DM' or 'OBH' (obstetric haemorrhage); or leave disease null.")));
 }
 

@@ -7,15 +7,18 @@
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "catalog/pg_aggregate.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "funcapi.h"
 #include "nodes/execnodes.h"
+#include "nodes/nodeFuncs.h"
 #include "nodes/plannodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 #include "utils/typcache.h"
 
 #include "settle.h"
@@ -35,6 +38,7 @@ typedef struct CallCache
 	SettlementShape result;		/* desc NULL until the first result */
 	uint64		tupdesc_id;		/* the typcache's identifier of its descriptor */
 	char	   *policy;			/* the what-if policy argument last seen, as a C string */
+	const void *window_checked;	/* matins_settle_run: the window whose frame was checked */
 } CallCache;
 
 /*
@@ -191,20 +195,103 @@ typedef struct RunState
 #define WINDOW_HINT "Use OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING), without FILTER."
 
 /*
- * window_check_start
- *      A window's first claim for a new state: the frame must start at the partition's first
- *      row and the window must be ordered, or the counters would start part-way through the
- *      person's claims (a sliding frame, a FILTER that skips the first claim, no ORDER BY).
+ * window_frame_error
+ *      A window whose frame cannot give each row its own claim's running settlement.
  */
 static void
-window_check_start(WindowAggState *winstate)
+window_frame_error(const char *message)
 {
-	if (((WindowAgg *) winstate->ss.ps.plan)->ordNumCols == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_WINDOWING_ERROR),
-				 errmsg("matins_settle_run needs a window with ORDER BY"),
-				 errdetail("Each claim is settled after the claims before it in the window, so the window orders them by date."),
-				 errhint(WINDOW_HINT)));
+	ereport(ERROR,
+			(errcode(ERRCODE_WINDOWING_ERROR),
+			 errmsg("%s", message),
+			 errdetail("Each row gets the settlement of its own claim after all the person's earlier claims: the frame starts at the partition's first row, ends at the row, and leaves no row out."),
+			 errhint(WINDOW_HINT)));
+}
+
+/* window_filter_walker's search: a WindowFunc of this window and this aggregate with a FILTER */
+typedef struct FilterSearch
+{
+	Index		winref;
+	Oid			fn;				/* the aggregate's transition or final function */
+} FilterSearch;
+
+/*
+ * window_filter_walker
+ *      Whether an expression holds a call of matins_settle_run (found by its transition or
+ *      final function) in the window searched for, with a FILTER.
+ */
+static bool
+window_filter_walker(Node *node, FilterSearch *search)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, WindowFunc))
+	{
+		WindowFunc *wf = (WindowFunc *) node;
+
+		if (wf->winref == search->winref && wf->aggfilter != NULL)
+		{
+			HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(wf->winfnoid));
+			bool		ours = false;
+
+			if (HeapTupleIsValid(tup))
+			{
+				Form_pg_aggregate agg = (Form_pg_aggregate) GETSTRUCT(tup);
+
+				ours = agg->aggtransfn == search->fn || agg->aggfinalfn == search->fn;
+				ReleaseSysCache(tup);
+			}
+			if (ours)
+				return true;
+		}
+	}
+	return expression_tree_walker(node, window_filter_walker, (void *) search);
+}
+
+/*
+ * window_check_frame
+ *      Once per window and call site (the transition or the final function, whichever runs
+ *      first: an empty frame calls no transition): the window must be ordered, its frame must start at
+ *      UNBOUNDED PRECEDING and end at CURRENT ROW with no EXCLUDE, and the call must have no
+ *      FILTER.  Else the counters would start part-way (a sliding frame), or a row would get
+ *      another claim's settlement (a frame ending later, EXCLUDE, a FILTER that skips the row;
+ *      PostgreSQL reuses the previous row's result when the frame did not move, so these cannot
+ *      all be seen row by row).
+ */
+static void
+window_check_frame(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winstate)
+{
+	WindowAgg  *plan = (WindowAgg *) winstate->ss.ps.plan;
+	int			options = winstate->frameOptions;
+	FilterSearch search;
+
+	if (cc->window_checked == winstate)
+		return;
+
+	if (plan->ordNumCols == 0)
+		window_frame_error("matins_settle_run's window has no ORDER BY: the claims must come in date order");
+	if (!(options & FRAMEOPTION_START_UNBOUNDED_PRECEDING))
+		window_frame_error("matins_settle_run's window frame does not start at UNBOUNDED PRECEDING: the counters would start part-way through the person's claims");
+	if (!(options & FRAMEOPTION_END_CURRENT_ROW))
+		window_frame_error("matins_settle_run's window frame does not end at CURRENT ROW: a row would get the settlement of a later claim");
+	if (options & FRAMEOPTION_EXCLUSION)
+		window_frame_error("matins_settle_run's window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped");
+	search.winref = plan->winref;
+	search.fn = fcinfo->flinfo->fn_oid;
+	if (window_filter_walker((Node *) plan->plan.targetlist, &search))
+		window_frame_error("matins_settle_run has a FILTER: a row it skips would get the settlement of the claim before it");
+	cc->window_checked = winstate;
+}
+
+/*
+ * window_check_start
+ *      A new state (the partition's first claim): the frame checks once per window, then the
+ *      claim must be the partition's first row.
+ */
+static void
+window_check_start(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winstate)
+{
+	window_check_frame(fcinfo, cc, winstate);
 	if (winstate->aggregatedupto != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_WINDOWING_ERROR),
@@ -217,8 +304,9 @@ window_check_start(WindowAggState *winstate)
 /*
  * window_check_end
  *      A window row's result is the settlement of the last claim its frame fed the aggregate:
- *      it must be the row's own claim (not so under a FILTER that skips the row, EXCLUDE, a
- *      frame ending after the row, or a RANGE frame over two claims equal in the ORDER BY).
+ *      it must be the row's own claim.  With the frame checked (window_check_frame), what is
+ *      left is a RANGE or GROUPS frame over claims equal in the ORDER BY: the frame of the
+ *      first of them takes them all.
  */
 static void
 window_check_end(const RunState *st, WindowAggState *winstate)
@@ -228,12 +316,9 @@ window_check_end(const RunState *st, WindowAggState *winstate)
 				(errcode(ERRCODE_WINDOWING_ERROR),
 				 errmsg("matins_settle_run's window frame of row " INT64_FORMAT " of the partition does not end at that row's claim",
 						winstate->currentpos + 1),
-				 st == NULL
-				 ? errdetail("The frame has given the aggregate no claim (a FILTER or EXCLUDE leaves the row's own claim out).")
-				 : st->last_pos < winstate->currentpos
-				 ? errdetail("The last claim the aggregate got is row " INT64_FORMAT " (a FILTER or EXCLUDE leaves the row's own claim out), and the row would get its settlement.",
-							 st->last_pos + 1)
-				 : errdetail("The frame goes on to row " INT64_FORMAT " (a frame end after CURRENT ROW, or a RANGE or GROUPS frame over claims equal in the window's ORDER BY), and the row would get that claim's settlement.",
+				 st == NULL || st->last_pos < winstate->currentpos
+				 ? errdetail("The frame has not given the aggregate the row's own claim.")
+				 : errdetail("The frame goes on to row " INT64_FORMAT ": a RANGE or GROUPS frame takes the claims equal to the row in the window's ORDER BY, and the row would get the last one's settlement.",
 							 st->last_pos + 1),
 				 errhint(WINDOW_HINT)));
 }
@@ -269,7 +354,7 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 		st->last_pos = -1;
 		usage_init(&st->usage, aggcxt);
 		if (agg_kind == AGG_CONTEXT_WINDOW)
-			window_check_start((WindowAggState *) fcinfo->context);
+			window_check_start(fcinfo, call_cache(fcinfo), (WindowAggState *) fcinfo->context);
 	}
 	/* the claim type is the call site's: it holds over every person of the window */
 	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
@@ -318,7 +403,10 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 	CallCache  *cc = call_cache(fcinfo);
 
 	if (AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_WINDOW)
+	{
+		window_check_frame(fcinfo, cc, (WindowAggState *) fcinfo->context);
 		window_check_end(st, (WindowAggState *) fcinfo->context);
+	}
 	if (st == NULL || !st->has_last)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_shape(fcinfo, cc)));

@@ -144,7 +144,7 @@ prior_error(const char *key, const char *what)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("prior key \"%s\" %s", key, what),
+			 errmsg("prior key \"%s\" %s", value_for_message(key), what),
 			 errhint("See the README, section \"Earlier usage: prior\", for the keys and their values.")));
 }
 
@@ -206,7 +206,7 @@ chronic_index(const char *code, const char *key)
 		code[2] < '0' || code[2] > '9' || code[3] < '0' || code[3] > '9' ||
 		(code[2] - '0') * 10 + (code[3] - '0') >= MAX_DISEASES ||
 		(code[2] - '0') * 10 + (code[3] - '0') < 1)
-		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH%02d)", code, MAX_DISEASES - 1));
+		prior_error(key, psprintf("has an unknown disease \"%s\" (expected CH01..CH%02d)", value_for_message(code), MAX_DISEASES - 1));
 	return (code[2] - '0') * 10 + (code[3] - '0');
 }
 
@@ -242,7 +242,7 @@ chronic_field_pair(const char *k, JsonbValue *v, void *arg)
 	if (strcmp(k, "in_scope") == 0 || strcmp(k, "fund_paid") == 0 ||
 		strcmp(k, "deductible_paid") == 0)
 		return;					/* read by chronic_pair */
-	prior_error("chronic", psprintf("has an unknown field \"%s\" (expected in_scope, fund_paid, deductible_paid)", k));
+	prior_error("chronic", psprintf("has an unknown field \"%s\" (expected in_scope, fund_paid, deductible_paid)", value_for_message(k)));
 }
 
 typedef struct ChronicArg
@@ -286,7 +286,7 @@ package_pair(const char *k, JsonbValue *v, void *arg)
 	if (v->type != jbvNumeric || !numeric_to_fen(NumericGetDatum(v->val.numeric), &n) ||
 		n < 0 || n % 100 != 0 || n / 100 > PG_INT16_MAX)
 		prior_error("package_counts", psprintf("has a count for \"%s\" that is not a whole number from 0 to %d",
-											   k, PG_INT16_MAX));
+											   value_for_message(k), PG_INT16_MAX));
 	for (int i = 0; i < pa->cat->n_package_items && i < MAX_PACKAGE; i++)
 	{
 		if (strcmp(pa->cat->package_items[i].code, k) == 0)
@@ -297,7 +297,7 @@ package_pair(const char *k, JsonbValue *v, void *arg)
 			return;
 		}
 	}
-	prior_error("package_counts", psprintf("has an unknown item \"%s\"", k));
+	prior_error("package_counts", psprintf("has an unknown item \"%s\"", value_for_message(k)));
 }
 
 /* the value of a top-level key: the yearly amounts, or the keys handled apart */
@@ -372,9 +372,9 @@ top_pair(const char *k, JsonbValue *v, void *arg)
 			code = pnstrdup(e.val.string.val, e.val.string.len);
 			/* longer than any ART code (nine digits): unknown, without a look-up */
 			if (e.val.string.len > 9)
-				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
+				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", value_for_message(code)));
 			if (catalog_art_item(ta->cat, NULL, code) == NULL)
-				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", code));
+				prior_error(k, psprintf("has an unknown item \"%s\" (the ART items are in matins.art_item)", value_for_message(code)));
 			usage_mark_art(ta->u, code);
 		}
 	}

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(104);
+SELECT plan(107);
 
 \ir lib/settle_helpers.sql
 
@@ -331,23 +331,35 @@ SELECT results_eq($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date GROUPS 
   $$VALUES (400.00::numeric), (400.00), (200.00)$$,
   'JL24-PN: a GROUPS frame over claims of different days gives the same (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS BETWEEN 1 PRECEDING AND CURRENT ROW')$$,
-  '42P20', 'matins_settle_run''s window frame starts at row 2 of the partition, not at its first claim',
+  '42P20', 'matins_settle_run''s window frame does not start at UNBOUNDED PRECEDING: the counters would start part-way through the person''s claims',
   'JL24-PN: a sliding frame would restart the counters and pay 400 past the cap: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING EXCLUDE CURRENT ROW')$$,
-  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  '42P20', 'matins_settle_run''s window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped',
   'JL24-PN: EXCLUDE CURRENT ROW would give a row the claim before it: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING')$$,
-  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  '42P20', 'matins_settle_run''s window frame does not end at CURRENT ROW: a row would get the settlement of a later claim',
   'JL24-PN: a frame to the partition''s end would give every row the last claim''s settlement: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING', 'FILTER (WHERE (c).claim_id <> 82)')$$,
-  '42P20', 'matins_settle_run''s window frame of row 2 of the partition does not end at that row''s claim',
+  '42P20', 'matins_settle_run has a FILTER: a row it skips would get the settlement of the claim before it',
   'JL24-PN: a FILTER skipping a row would give it the claim before it: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING', 'FILTER (WHERE (c).claim_id <> 81)')$$,
-  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  '42P20', 'matins_settle_run has a FILTER: a row it skips would get the settlement of the claim before it',
   'JL24-PN: a FILTER skipping the first claim is an error too (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ORDER BY (c).service_date', 'FILTER (WHERE (c).claim_id <> 83)')$$,
+  '42P20', 'matins_settle_run has a FILTER: a row it skips would get the settlement of the claim before it',
+  'JL24-PN: a FILTER under the default RANGE frame, where PostgreSQL reuses the result of a frame that did not move, is an error too (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING EXCLUDE TIES')$$,
+  '42P20', 'matins_settle_run''s window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped',
+  'JL24-PN: EXCLUDE TIES is an error, even where no claims are tied (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ROWS UNBOUNDED PRECEDING')$$,
-  '42P20', 'matins_settle_run needs a window with ORDER BY',
+  '42P20', 'matins_settle_run''s window has no ORDER BY: the claims must come in date order',
   'JL24-PN: a window without ORDER BY is an error (run)');
+SELECT throws_ok($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date
+        ROWS UNBOUNDED PRECEDING EXCLUDE TIES)).fund_total
+      FROM unnest(ARRAY[(SELECT c FROM pn3 WHERE (c).claim_id = 81), (SELECT c FROM pn3 WHERE (c).claim_id = 82),
+                        (SELECT (c)::text::matins.claim FROM pn3 WHERE (c).claim_id = 82)]) AS c$$,
+  '42P20', 'matins_settle_run''s window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped',
+  'JL24-PN: EXCLUDE TIES over two claims of one day (which would settle the third as if the second were not there) is an error (run)');
 SELECT is((SELECT (matins_settle_run(c ORDER BY (c).service_date, (c).claim_id)).fund_total FROM pn3), 200.00,
   'JL24-PN: as a plain aggregate it gives the settlement of the last claim after the others: 200 (run)');
 -- the contract's argument names (0.5.0): matins_settle_run(claim [, policy]), callable by name

@@ -4,7 +4,7 @@
 -- rule id of the route the claim is meant for.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(191);
+SELECT plan(193);
 
 \ir lib/settle_helpers.sql
 
@@ -343,7 +343,13 @@ INSERT INTO bad VALUES
   'JL24-ART-4: lines in a two-dimensional array are an error, not flattened'),
  (111, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', repeat('x', 70), 100))$$,
   '22023', 'unknown benefit "' || repeat('x', 64) || '..."',
-  'JL24-SC: an unknown code of 70 characters is shown by its first 64 in the message');
+  'JL24-SC: an unknown code of 70 characters is shown by its first 64 in the message'),
+ (112, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'art', 600, person_type => 'resident', hospital_level => 3, lines => ARRAY[pg_temp.l(repeat('9', 70), 1, 600)]))$$,
+  '22023', 'unknown item code "' || repeat('9', 64) || '..." in claim line 1',
+  'JL24-ART-4: an unknown item code of 70 characters is shown by its first 64'),
+ (113, $$SELECT matins_settle(pg_temp.c(1, '220000', '2025-03-01', 'prenatal', 100), jsonb_build_object(repeat('k', 70), 1))$$,
+  '22023', 'prior key "' || repeat('k', 64) || '..." is not a known key',
+  'JL24-PN: an unknown prior key of 70 characters is shown by its first 64');
 
 SELECT throws_ok(q, state, message, description) FROM bad ORDER BY n;
 

@@ -163,7 +163,7 @@ handle_art(SettleContext *ctx)
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+					 errmsg("unknown item code \"%s\" in claim line %d", value_for_message(l->item_code), i + 1),
 					 errhint("ART items are listed in matins.art_item; give other items an item_class ('A', 'B' or 'self').")));
 	}
 	add_note(s, "JL24-ART-3");

@@ -197,7 +197,7 @@ check_special_disease(SettleContext *ctx)
 	if (d == NULL)
 		ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown special disease \"%s\"", code),
+			 errmsg("unknown special disease \"%s\"", value_for_message(code)),
 			 errhint("The special diseases are SP01..SP41 in matins.special_disease.")));
 }
 
@@ -291,7 +291,7 @@ check_outpatient_disease(SettleContext *ctx)
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown disease \"%s\"", code),
+			 errmsg("unknown disease \"%s\"", value_for_message(code)),
 			 errhint("A general outpatient claim's disease is 'HTN' or 'DM' (level-2 medication, JL19-OP), a chronic disease CH.. or a special disease SP.., or NULL.")));
 }
 
@@ -361,7 +361,7 @@ handle_resident_chronic(SettleContext *ctx)
 	if (d == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("unknown chronic disease \"%s\"", c->disease),
+				 errmsg("unknown chronic disease \"%s\"", value_for_message(c->disease)),
 				 errhint("The chronic diseases are listed in matins.chronic_disease (CH01..CH18 and a region's own).")));
 	if (c->location == LOC_NATIONAL)
 		return pay_nothing(ctx, "JL19-CH", "JL19-CH:in_province_only", TRANSFER_PERSONAL);

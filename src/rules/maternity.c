@@ -154,7 +154,7 @@ handle_prenatal_list(SettleContext *ctx)
 			if (l->item_class == CLASS_CATALOG)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+						 errmsg("unknown item code \"%s\" in claim line %d", value_for_message(l->item_code), i + 1),
 						 errdetail("It is not on the prenatal list of policy %s (WZ-LIST).",
 								   ctx->rows_policy->id),
 						 errhint("List items are named as in matins.prenatal_list_item; give other items an item_class.")));
@@ -227,7 +227,7 @@ handle_prenatal_package(SettleContext *ctx)
 			if (l->item_class == CLASS_CATALOG)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("unknown item code \"%s\" in claim line %d", l->item_code, i + 1),
+						 errmsg("unknown item code \"%s\" in claim line %d", value_for_message(l->item_code), i + 1),
 						 errhint("Package items are NMPN01..NMPN37 (matins.prenatal_package_item); give other items an item_class.")));
 			outside += l->amount;
 			add_note(s, "NM-PN:outside_package");
