@@ -251,12 +251,12 @@ window_filter_walker(Node *node, FilterSearch *search)
 /*
  * window_check_frame
  *      Once per window and call site (the transition or the final function, whichever runs
- *      first: an empty frame calls no transition): the window must be ordered, its frame must start at
- *      UNBOUNDED PRECEDING and end at CURRENT ROW with no EXCLUDE, and the call must have no
- *      FILTER.  Else the counters would start part-way (a sliding frame), or a row would get
- *      another claim's settlement (a frame ending later, EXCLUDE, a FILTER that skips the row;
- *      PostgreSQL reuses the previous row's result when the frame did not move, so these cannot
- *      all be seen row by row).
+ *      first: an empty frame calls no transition): the window must be ordered, its frame must
+ *      start at UNBOUNDED PRECEDING and end at CURRENT ROW with no EXCLUDE, and the call must
+ *      have no FILTER.  Else the counters would start part-way (a sliding frame), or a row
+ *      would get another claim's settlement (a frame ending later, EXCLUDE, a FILTER that skips
+ *      the row; PostgreSQL reuses the previous row's result when the frame did not move, so
+ *      these cannot all be seen row by row).
  */
 static void
 window_check_frame(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winstate)
