@@ -62,6 +62,22 @@ check "matins_settle works after the upgrade (LZ-IP: 7500.00)" \
         region => '620100', service_date => '2025-09-20', scheme => 'employee', person_type => 'enterprise',
         benefit => 'delivery', hospital_level => 3, total => 8000, self_pay => 500))).fund_total")" = "7500.00"
 
+# 0.6.0 -> 0.7.0 with a DBA's route named outside maternity., resident. and employee. (the
+# insurance type matins.to_nhsa reports): the upgrade stops and names it; renamed, it goes on
+dropdb --if-exists upgrade_route 2>/dev/null; createdb upgrade_route
+q -d upgrade_route -c "CREATE EXTENSION matins VERSION '0.6.0' CASCADE" 2>/dev/null
+q -d upgrade_route -c "INSERT INTO matins.route (policy, seq, benefit, setting, scheme, person_types, handler,
+    route, fund, ratio, source) VALUES ('JL-2019-RES', 99, 'delivery', 'inpatient', 'resident', '{resident}',
+    'full', 'basic.inpatient', 'pooled', 0.5, 'JL19-IP')"
+check "0.6.0 -> 0.7.0 stops at a local route named basic.inpatient, naming it" \
+    test "$(q -d upgrade_route -c "ALTER EXTENSION matins UPDATE TO '0.7.0'" 2>&1 | sed -n 's/^ERROR:  //p')" \
+    = 'route "basic.inpatient" (policy JL-2019-RES, seq 99) does not begin with maternity., resident. or employee.'
+q -d upgrade_route -c "UPDATE matins.route SET route = 'resident.inpatient' WHERE policy = 'JL-2019-RES' AND seq = 99"
+q -d upgrade_route -c "ALTER EXTENSION matins UPDATE TO '0.7.0'"
+check "renamed, the route lets the upgrade reach 0.7.0" \
+    test "$(q -d upgrade_route -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "0.7.0"
+dropdb upgrade_route
+
 q -d upgrade_new -c "CREATE EXTENSION matins CASCADE" 2>/dev/null
 objects upgrade_old >"$MATINS_RUN/objects_upgraded"
 objects upgrade_new >"$MATINS_RUN/objects_fresh"

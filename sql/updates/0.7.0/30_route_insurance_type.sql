@@ -1,7 +1,22 @@
 
 -- A route's name begins with its insurance type, maternity (510), resident (390) or employee
 -- (310): matins.to_nhsa reports insutype from it, and gave NULL for a DBA's route named e.g.
--- 'basic.inpatient'.  New and changed rows are checked; rows a DBA added before 0.7.0 stay
--- (NOT VALID) and can be renamed.
+-- 'basic.inpatient'.  A local route named otherwise stops the upgrade with a message naming
+-- it, so that every row satisfies the check (a restored dump loads its rows under it).
+DO $$
+DECLARE
+    bad record;
+BEGIN
+    SELECT policy, seq, route, CASE WHEN fund = 'maternity' THEN 'maternity' ELSE scheme END AS kind
+    INTO bad FROM @extschema@.route
+    WHERE route !~ '^(maternity|resident|employee)\.' ORDER BY policy, seq LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'route "%" (policy %, seq %) does not begin with maternity., resident. or employee.',
+                        bad.route, bad.policy, bad.seq
+            USING ERRCODE = 'check_violation',
+                  HINT = 'matins.to_nhsa reports the insurance type from the route''s first word: rename the route, e.g. UPDATE matins.route SET route = ''' || bad.kind || '.' || split_part(bad.route, '.', 2) || ''' WHERE policy = ''' || bad.policy || ''' AND seq = ' || bad.seq || ', then update again.';
+    END IF;
+END
+$$;
 ALTER TABLE @extschema@.route ADD CONSTRAINT route_insurance_type
-    CHECK (route ~ '^(maternity|resident|employee)\.') NOT VALID;
+    CHECK (route ~ '^(maternity|resident|employee)\.');
