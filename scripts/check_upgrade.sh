@@ -78,6 +78,26 @@ check "renamed, the route lets the upgrade reach 0.7.0" \
     test "$(q -d upgrade_route -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "0.7.0"
 dropdb upgrade_route
 
+# a row that breaks a check added NOT VALID (here 0.5.0's: a route condition given as an empty
+# array, stored under 0.4.0) stops the upgrade to 0.7.0, which validates the checks so that a
+# dump restores every local row; fixed, it upgrades, and its dump restores the row
+dropdb --if-exists upgrade_check 2>/dev/null; createdb upgrade_check
+dropdb --if-exists upgrade_restored 2>/dev/null; createdb upgrade_restored
+q -d upgrade_check -c "CREATE EXTENSION matins VERSION '0.4.0' CASCADE" 2>/dev/null
+q -d upgrade_check -c "INSERT INTO matins.route (policy, seq, benefit, setting, scheme, person_types, handler,
+    route, fund, ratio, source) VALUES ('JL-2019-RES', 99, 'delivery', 'inpatient', 'resident', '{}',
+    'full', 'resident.inpatient', 'pooled', 0.5, 'JL19-IP')"
+check "a route condition stored as an empty array under 0.4.0 stops the upgrade to $current, naming it" \
+    test "$(q -d upgrade_check -c "ALTER EXTENSION matins UPDATE" 2>&1 | sed -n 's/^ERROR:  //p')" \
+    = 'route resident.inpatient (policy JL-2019-RES, seq 99) has a condition that is an empty array'
+q -d upgrade_check -c "UPDATE matins.route SET person_types = NULL WHERE policy = 'JL-2019-RES' AND seq = 99"
+q -d upgrade_check -c "ALTER EXTENSION matins UPDATE"
+pg_dump -Fc -d upgrade_check -f "$MATINS_RUN/upgrade_check.dump"
+pg_restore -d upgrade_restored "$MATINS_RUN/upgrade_check.dump" 2>"$MATINS_RUN/upgrade_check.restore" || true
+check "fixed, it upgrades to $current, and its dump restores the local route" \
+    test "$(q -d upgrade_restored -c "SELECT count(*) FROM matins.route WHERE NOT shipped")" = "1"
+dropdb upgrade_check; dropdb upgrade_restored
+
 q -d upgrade_new -c "CREATE EXTENSION matins CASCADE" 2>/dev/null
 objects upgrade_old >"$MATINS_RUN/objects_upgraded"
 objects upgrade_new >"$MATINS_RUN/objects_fresh"

@@ -1,0 +1,38 @@
+
+-- Three checks of 0.4.0 and 0.5.0 were added NOT VALID, so that a database holding a row that
+-- breaks one still upgraded.  But a dump of such a database does not restore: the restored
+-- table has the check from the start, and loading its rows fails, so the table's local rows
+-- are lost.  From 0.7.0 every row satisfies them: the upgrade stops at the first row that does
+-- not, naming it, and then validates the checks.
+DO $$
+DECLARE
+    r record;
+BEGIN
+    SELECT policy, seq, route INTO r FROM @extschema@.route
+    WHERE (cardinality(person_types) > 0 AND cardinality(procedures) > 0
+           AND cardinality(locations) > 0) IS FALSE
+    ORDER BY policy, seq LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'route % (policy %, seq %) has a condition that is an empty array', r.route, r.policy, r.seq
+            USING ERRCODE = 'check_violation',
+                  HINT = 'An empty array matched every claim before 0.5.0; write NULL for "any", e.g. UPDATE matins.route SET person_types = NULL WHERE policy = ''' || r.policy || ''' AND seq = ' || r.seq || ' AND person_types = ''{}'', then update again.';
+    END IF;
+    SELECT code, name INTO r FROM @extschema@.chronic_disease
+    WHERE (code BETWEEN 'CH01' AND 'CH23') IS FALSE ORDER BY code LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'chronic disease % (%) is outside CH01..CH23', r.code, r.name
+            USING ERRCODE = 'check_violation',
+                  HINT = 'A region adds at most 5 diseases of its own, CH19..CH23 (JL19-CH): renumber it or delete it, then update again.';
+    END IF;
+    SELECT policy, name, value INTO r FROM @extschema@.policy_constant
+    WHERE (value = round(value, 6)) IS FALSE ORDER BY policy, name LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'policy constant % of % = % has more than six decimals', r.name, r.policy, r.value
+            USING ERRCODE = 'check_violation',
+                  HINT = 'Values are held in millionths: write it with at most six decimals, then update again.';
+    END IF;
+END
+$$;
+ALTER TABLE @extschema@.route VALIDATE CONSTRAINT route_conditions_not_empty;
+ALTER TABLE @extschema@.chronic_disease VALIDATE CONSTRAINT chronic_disease_code_range;
+ALTER TABLE @extschema@.policy_constant VALIDATE CONSTRAINT policy_constant_value_precision;
