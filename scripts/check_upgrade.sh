@@ -98,6 +98,16 @@ check "fixed, it upgrades to $current, and its dump restores the local route" \
     test "$(q -d upgrade_restored -c "SELECT count(*) FROM matins.route WHERE NOT shipped")" = "1"
 dropdb upgrade_check; dropdb upgrade_restored
 
+# the same for a region parameter stored before the check its trigger makes now (0.3.0 kept a
+# seventh decimal; a restore would store the row again through the trigger and fail)
+dropdb --if-exists upgrade_param 2>/dev/null; createdb upgrade_param
+q -d upgrade_param -c "CREATE EXTENSION matins VERSION '0.3.0' CASCADE" 2>/dev/null
+q -d upgrade_param -c "SELECT matins.set_param('150000', 'employer.maternity_rate', 0.0083337, '2026-01-01')" >/dev/null
+check "a parameter of seven decimals stored under 0.3.0 stops the upgrade to $current, naming it" \
+    test "$(q -d upgrade_param -c "ALTER EXTENSION matins UPDATE" 2>&1 | sed -n 's/^ERROR:  //p')" \
+    = 'value 0.0083337 of parameter "employer.maternity_rate" has more than six decimal places'
+dropdb upgrade_param
+
 q -d upgrade_new -c "CREATE EXTENSION matins CASCADE" 2>/dev/null
 objects upgrade_old >"$MATINS_RUN/objects_upgraded"
 objects upgrade_new >"$MATINS_RUN/objects_fresh"

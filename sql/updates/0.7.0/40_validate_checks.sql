@@ -1,6 +1,7 @@
 
 -- Three checks of 0.4.0 and 0.5.0 were added NOT VALID, so that a database holding a row that
--- breaks one still upgraded.  But a dump of such a database does not restore: the restored
+-- breaks one still upgraded (and the region parameters' triggers, below, were never run on the
+-- rows stored before them).  But a dump of such a database does not restore: the restored
 -- table has the check from the start, and loading its rows fails, so the table's local rows
 -- are lost.  From 0.7.0 every row satisfies them: the upgrade stops at the first row that does
 -- not, naming it, and then validates the checks.
@@ -33,6 +34,12 @@ BEGIN
     END IF;
 END
 $$;
+-- The region parameters' triggers (finite values below 1e9 from 0.3.0, six decimals from 0.4.0,
+-- days for the first and last day from 0.5.0) check rows as they are stored, and a restore
+-- stores the local rows again: a row stored before its check would fail there too.  Storing each
+-- local row again here raises the same error now, naming the parameter.
+UPDATE @extschema@.param_value SET value = value WHERE NOT shipped;
+
 ALTER TABLE @extschema@.route VALIDATE CONSTRAINT route_conditions_not_empty;
 ALTER TABLE @extschema@.chronic_disease VALIDATE CONSTRAINT chronic_disease_code_range;
 ALTER TABLE @extschema@.policy_constant VALIDATE CONSTRAINT policy_constant_value_precision;
