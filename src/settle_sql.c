@@ -251,12 +251,14 @@ window_filter_walker(Node *node, FilterSearch *search)
 /*
  * window_check_frame
  *      Once per window and call site (the transition or the final function, whichever runs
- *      first: an empty frame calls no transition): the window must be ordered, its frame must
- *      start at UNBOUNDED PRECEDING and end at CURRENT ROW with no EXCLUDE, and the call must
- *      have no FILTER.  Else the counters would start part-way (a sliding frame), or a row
- *      would get another claim's settlement (a frame ending later, EXCLUDE, a FILTER that skips
- *      the row; PostgreSQL reuses the previous row's result when the frame did not move, so
- *      these cannot all be seen row by row).
+ *      first: an empty frame calls no transition): the frame must start at UNBOUNDED PRECEDING
+ *      with no EXCLUDE, and the call must have no FILTER.  Else the counters would start
+ *      part-way (a sliding frame, refused whatever the partition's size), or a row would get
+ *      another claim's settlement (EXCLUDE and FILTER skip claims; PostgreSQL reuses the
+ *      previous row's result when the frame did not move, and restarts the aggregate on every
+ *      row under EXCLUDE, so these cannot be seen row by row).  Where the frame ends is checked
+ *      at each row (window_check_end): a frame without ORDER BY or ending after CURRENT ROW is
+ *      right for a partition of one claim, and wrong, and refused, for more.
  */
 static void
 window_check_frame(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winstate)
@@ -268,12 +270,8 @@ window_check_frame(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winst
 	if (cc->window_checked == winstate)
 		return;
 
-	if (plan->ordNumCols == 0)
-		window_frame_error("matins_settle_run's window has no ORDER BY: the claims must come in date order");
 	if (!(options & FRAMEOPTION_START_UNBOUNDED_PRECEDING))
 		window_frame_error("matins_settle_run's window frame does not start at UNBOUNDED PRECEDING: the counters would start part-way through the person's claims");
-	if (!(options & FRAMEOPTION_END_CURRENT_ROW))
-		window_frame_error("matins_settle_run's window frame does not end at CURRENT ROW: a row would get the settlement of a later claim");
 	if (options & FRAMEOPTION_EXCLUSION)
 		window_frame_error("matins_settle_run's window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped");
 	search.winref = plan->winref;
@@ -304,9 +302,9 @@ window_check_start(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winst
 /*
  * window_check_end
  *      A window row's result is the settlement of the last claim its frame fed the aggregate:
- *      it must be the row's own claim.  With the frame checked (window_check_frame), what is
- *      left is a RANGE or GROUPS frame over claims equal in the ORDER BY: the frame of the
- *      first of them takes them all.
+ *      it must be the row's own claim.  Not so for a frame that ends after the row, or a RANGE
+ *      or GROUPS frame over claims equal in the ORDER BY (all of them without ORDER BY): the
+ *      frame of the first of them takes them all.
  */
 static void
 window_check_end(const RunState *st, WindowAggState *winstate)
@@ -318,7 +316,7 @@ window_check_end(const RunState *st, WindowAggState *winstate)
 						winstate->currentpos + 1),
 				 st == NULL || st->last_pos < winstate->currentpos
 				 ? errdetail("The frame has not given the aggregate the row's own claim.")
-				 : errdetail("The frame goes on to row " INT64_FORMAT ": a RANGE or GROUPS frame takes the claims equal to the row in the window's ORDER BY, and the row would get the last one's settlement.",
+				 : errdetail("The frame goes on to row " INT64_FORMAT ", and the row would get that claim's settlement: the frame ends after CURRENT ROW, or a RANGE or GROUPS frame takes the claims equal to the row in the window's ORDER BY (all of them without one).",
 							 st->last_pos + 1),
 				 errhint(WINDOW_HINT)));
 }

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(107);
+SELECT plan(108);
 
 \ir lib/settle_helpers.sql
 
@@ -337,7 +337,7 @@ SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNB
   '42P20', 'matins_settle_run''s window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped',
   'JL24-PN: EXCLUDE CURRENT ROW would give a row the claim before it: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING')$$,
-  '42P20', 'matins_settle_run''s window frame does not end at CURRENT ROW: a row would get the settlement of a later claim',
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
   'JL24-PN: a frame to the partition''s end would give every row the last claim''s settlement: an error (run)');
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING', 'FILTER (WHERE (c).claim_id <> 82)')$$,
   '42P20', 'matins_settle_run has a FILTER: a row it skips would get the settlement of the claim before it',
@@ -351,9 +351,11 @@ SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ORDER B
 SELECT throws_ok($$SELECT * FROM pg_temp.pn3('ORDER BY (c).service_date ROWS UNBOUNDED PRECEDING EXCLUDE TIES')$$,
   '42P20', 'matins_settle_run''s window frame has an EXCLUDE clause: a row would get the settlement of another claim, or claims would be skipped',
   'JL24-PN: EXCLUDE TIES is an error, even where no claims are tied (run)');
-SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id ROWS UNBOUNDED PRECEDING')$$,
-  '42P20', 'matins_settle_run''s window has no ORDER BY: the claims must come in date order',
-  'JL24-PN: a window without ORDER BY is an error (run)');
+SELECT throws_ok($$SELECT * FROM pg_temp.pn3('PARTITION BY (c).person_id')$$,
+  '42P20', 'matins_settle_run''s window frame of row 1 of the partition does not end at that row''s claim',
+  'JL24-PN: a window without ORDER BY, whose RANGE frame takes the whole partition, is an error (run)');
+SELECT is((SELECT (matins_settle_run(c) OVER ()).fund_total FROM pn3 WHERE (c).claim_id = 81), 400.00,
+  'JL24-PN: one claim in a window without ORDER BY is settled (its frame is the claim itself; run)');
 SELECT throws_ok($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date
         ROWS UNBOUNDED PRECEDING EXCLUDE TIES)).fund_total
       FROM unnest(ARRAY[(SELECT c FROM pn3 WHERE (c).claim_id = 81), (SELECT c FROM pn3 WHERE (c).claim_id = 82),
