@@ -62,31 +62,8 @@ matins_contribution(PG_FUNCTION_ARGS)
 	Micro		rate;
 
 	person_type = code_lookup("person_type", type_name, person_type_names, 0, N_PERSON_TYPES);
-	if (!numeric_to_fen(base_datum, &base))
-	{
-		if (numeric_beyond_fen_max(base_datum) && numeric_negative(base_datum))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("base = %s is negative",
-							DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
-					 errhint("Give the contribution base (or, for an employer in Inner Mongolia, last year's total wages) in yuan.")));
-		if (numeric_beyond_fen_max(base_datum))
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("base = %s is out of range",
-							DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
-					 errhint("A base is at most " CppAsString2(FEN_MAX_YUAN) " yuan.")));
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("base = %s is not an amount in yuan exact to the fen",
-						DatumGetCString(DirectFunctionCall1(numeric_out, base_datum))),
-				 errhint("Amounts have at most two decimals and are finite.")));
-	}
-	if (base < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("base = %s is negative", fen_to_cstring(base)),
-				 errhint("Give the contribution base (or, for an employer in Inner Mongolia, last year's total wages) in yuan.")));
+	base = fen_from_field_wide(base_datum, "base",
+							   "Give the contribution base (or, for an employer in Inner Mongolia, last year's total wages) in yuan.");
 	if (DATE_NOT_FINITE(month))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_DATETIME_FORMAT),

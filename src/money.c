@@ -207,35 +207,64 @@ numeric_beyond_fen_max(Datum num)
 }
 
 /*
- * fen_from_field
- *      A numeric field in yuan as fen, or an error naming the field and the value.
+ * fen_checked
+ *      A numeric field in yuan as fen, or an error naming the field and the value: not exact to
+ *      the fen, negative, or out of range (wide: up to FEN_MAX_YUAN; else below
+ *      AMOUNT_LIMIT_YUAN).  A negative amount is said to be negative however large, since what
+ *      to give instead is the hint.
  */
-Fen
-fen_from_field(Datum num, const char *field, const char *negative_hint)
+static Fen
+fen_checked(Datum num, const char *field, const char *negative_hint, bool wide)
 {
 	Fen			fen;
 	bool		converted = numeric_to_fen(num, &fen);
 
-	if (!converted && numeric_magnitude_cmp(num, CppAsString2(AMOUNT_LIMIT_YUAN)) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
-						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
-				 errhint("Amounts have at most two decimals and are finite.")));
-	/* a negative amount is said to be negative, however large (what to give instead is the hint) */
+	if (!converted)
+	{
+		int			cmp = numeric_magnitude_cmp(num, wide ? CppAsString2(FEN_MAX_YUAN)
+												: CppAsString2(AMOUNT_LIMIT_YUAN));
+
+		if (wide ? cmp <= 0 : cmp < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s = %s is not an amount in yuan exact to the fen", field,
+							DatumGetCString(DirectFunctionCall1(numeric_out, num))),
+					 errhint("Amounts have at most two decimals and are finite.")));
+	}
 	if (converted ? fen < 0 : numeric_negative(num))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s = %s is negative", field,
 						converted ? fen_to_cstring(fen) : DatumGetCString(DirectFunctionCall1(numeric_out, num))),
 				 errhint("%s", negative_hint)));
-	if (!converted || fen >= FEN_AMOUNT_LIMIT)
+	if (!converted || (!wide && fen >= FEN_AMOUNT_LIMIT))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s = %s is out of range", field,
 						DatumGetCString(DirectFunctionCall1(numeric_out, num))),
-				 errhint("An amount is smaller than " CppAsString2(AMOUNT_LIMIT_YUAN) " yuan.")));
+				 wide ? errhint("An amount is at most " CppAsString2(FEN_MAX_YUAN) " yuan.")
+				 : errhint("An amount is smaller than " CppAsString2(AMOUNT_LIMIT_YUAN) " yuan.")));
 	return fen;
+}
+
+/*
+ * fen_from_field
+ *      A field of a claim or event in yuan as fen, below AMOUNT_LIMIT_YUAN.
+ */
+Fen
+fen_from_field(Datum num, const char *field, const char *negative_hint)
+{
+	return fen_checked(num, field, negative_hint, false);
+}
+
+/*
+ * fen_from_field_wide
+ *      The same up to FEN_MAX_YUAN (an employer's yearly wages as a contribution base).
+ */
+Fen
+fen_from_field_wide(Datum num, const char *field, const char *negative_hint)
+{
+	return fen_checked(num, field, negative_hint, true);
 }
 
 /*

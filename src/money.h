@@ -63,6 +63,9 @@ extern Size fen_to_numeric_packed_general(Fen fen, char *buf);
  */
 extern Fen fen_from_field(Datum num, const char *field, const char *negative_hint);
 
+/* the same up to FEN_MAX_YUAN (matins_contribution's base: an employer's yearly wages) */
+extern Fen fen_from_field_wide(Datum num, const char *field, const char *negative_hint);
+
 /* millionths -> numeric with up to six decimals */
 extern Datum micro_to_numeric(Micro micro);
 

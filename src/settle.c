@@ -70,7 +70,6 @@ add_note(Settlement *s, const char *note)
 void
 settlement_record_steps(Settlement *s)
 {
-	s->record_steps = true;
 	s->max_steps = STEPS_FIRST;
 	s->steps = palloc(STEPS_FIRST * sizeof(Step));
 	s->n_steps = 0;

@@ -131,8 +131,7 @@ typedef struct Settlement
 				fund_total,
 				personal;
 	int			n_notes;
-	/* explain: the steps, in memory explain allocates (record_steps false: none) */
-	bool		record_steps;
+	/* explain: the steps, in memory explain allocates (NULL: not explaining, none recorded) */
 	int			max_steps;
 	Step	   *steps;
 	int			n_steps;
@@ -161,7 +160,6 @@ settlement_reset(Settlement *s)
 	s->copay = s->over_cap = s->maternity_fund = s->pooled_fund = s->fund_total = s->personal = 0;
 	s->transfer_to = TRANSFER_NONE;
 	s->n_notes = 0;
-	s->record_steps = false;
 	s->max_steps = 0;
 	s->steps = NULL;
 	s->n_steps = 0;
@@ -241,7 +239,7 @@ extern void add_step_impl(Settlement *s, const char *rule, Fen basis, Micro rate
 
 /* record a step for matins_explain; the arguments are not even evaluated otherwise */
 #define add_step(s, ...) \
-	do { if ((s)->record_steps) add_step_impl((s), __VA_ARGS__); } while (0)
+	do { if ((s)->steps != NULL) add_step_impl((s), __VA_ARGS__); } while (0)
 extern Micro route_param(SettleContext *ctx, const char *name);
 extern const char *charge_class_b(SettleContext *ctx, Fen class_b);
 extern Fen cap_remaining(SettleContext *ctx, Fen **paid);
