@@ -73,8 +73,15 @@ check "0.6.0 -> 0.7.0 stops at a local route named basic.inpatient, naming it" \
     test "$(q -d upgrade_route -c "ALTER EXTENSION matins UPDATE TO '0.7.0'" 2>&1 | sed -n 's/^ERROR:  //p')" \
     = 'route "basic.inpatient" (policy JL-2019-RES, seq 99) does not begin with maternity., resident. or employee.'
 q -d upgrade_route -c "UPDATE matins.route SET route = 'resident.inpatient' WHERE policy = 'JL-2019-RES' AND seq = 99"
+# a pooled route of any scheme has no one insurance type: the hint asks for the one that pays it
+q -d upgrade_route -c "INSERT INTO matins.route (policy, seq, benefit, setting, handler, route, fund, ratio, source)
+    VALUES ('JL-2019-RES', 98, 'delivery', 'inpatient', 'full', 'basic.stay', 'pooled', 0.5, 'JL19-IP')"
+check "a route of any scheme named basic.stay stops the upgrade with a hint to name its insurance" \
+    test "$(q -d upgrade_route -c "ALTER EXTENSION matins UPDATE TO '0.7.0'" 2>&1 | sed -n 's/^HINT:  //p')" \
+    = "matins.to_nhsa reports the insurance type from the route's first word: rename the route to begin with resident. or employee., after the insurance that pays it, e.g. UPDATE matins.route SET route = 'employee.stay' WHERE policy = 'JL-2019-RES' AND seq = 98, then update again."
+q -d upgrade_route -c "UPDATE matins.route SET route = 'employee.stay' WHERE policy = 'JL-2019-RES' AND seq = 98"
 q -d upgrade_route -c "ALTER EXTENSION matins UPDATE TO '0.7.0'"
-check "renamed, the route lets the upgrade reach 0.7.0" \
+check "renamed, the routes let the upgrade reach 0.7.0" \
     test "$(q -d upgrade_route -c "SELECT extversion FROM pg_extension WHERE extname = 'matins'")" = "0.7.0"
 dropdb upgrade_route
 
@@ -91,6 +98,13 @@ check "a route condition stored as an empty array under 0.4.0 stops the upgrade 
     test "$(q -d upgrade_check -c "ALTER EXTENSION matins UPDATE" 2>&1 | sed -n 's/^ERROR:  //p')" \
     = 'route resident.inpatient (policy JL-2019-RES, seq 99) has a condition that is an empty array'
 q -d upgrade_check -c "UPDATE matins.route SET person_types = NULL WHERE policy = 'JL-2019-RES' AND seq = 99"
+# the hint names the condition that is empty, here the second one
+q -d upgrade_check -c "UPDATE matins.route SET procedures = '{}' WHERE policy = 'JL-2019-RES' AND seq = 99"
+check "an empty procedures condition: the detail and the hint name procedures" \
+    test "$(q -d upgrade_check -c "ALTER EXTENSION matins UPDATE" 2>&1 | sed -n 's/^\(DETAIL\|HINT\):  //p')" \
+    = "Its condition procedures is {}.
+An empty array matched every claim before 0.5.0; write NULL for \"any\": UPDATE matins.route SET procedures = NULL WHERE policy = 'JL-2019-RES' AND seq = 99 AND procedures = '{}', then update again."
+q -d upgrade_check -c "UPDATE matins.route SET procedures = NULL WHERE policy = 'JL-2019-RES' AND seq = 99"
 q -d upgrade_check -c "ALTER EXTENSION matins UPDATE"
 pg_dump -Fc -d upgrade_check -f "$MATINS_RUN/upgrade_check.dump"
 pg_restore -d upgrade_restored "$MATINS_RUN/upgrade_check.dump" 2>"$MATINS_RUN/upgrade_check.restore" || true
@@ -103,9 +117,15 @@ dropdb upgrade_check; dropdb upgrade_restored
 dropdb --if-exists upgrade_param 2>/dev/null; createdb upgrade_param
 q -d upgrade_param -c "CREATE EXTENSION matins VERSION '0.3.0' CASCADE" 2>/dev/null
 q -d upgrade_param -c "SELECT matins.set_param('150000', 'employer.maternity_rate', 0.0083337, '2026-01-01')" >/dev/null
-check "a parameter of seven decimals stored under 0.3.0 stops the upgrade to $current, naming it" \
+check "a parameter of seven decimals stored under 0.3.0 stops the upgrade to $current, naming its row" \
     test "$(q -d upgrade_param -c "ALTER EXTENSION matins UPDATE" 2>&1 | sed -n 's/^ERROR:  //p')" \
-    = 'value 0.0083337 of parameter "employer.maternity_rate" has more than six decimal places'
+    = 'local parameter employer.maternity_rate of region 150000 from 2026-01-01 fails a check of this version: value 0.0083337 of parameter "employer.maternity_rate" has more than six decimal places'
+q -d upgrade_param -c "UPDATE matins.param_value SET value = round(value, 6) WHERE region = '150000'
+    AND name = 'employer.maternity_rate' AND valid_from = '2026-01-01' AND NOT shipped"
+q -d upgrade_param -c "ALTER EXTENSION matins UPDATE"
+check "corrected as the hint says, the parameter lets the upgrade reach $current" \
+    test "$(q -d upgrade_param -c "SELECT extversion || ' ' || matins.param('150000', 'employer.maternity_rate', '2026-06-01')
+        FROM pg_extension WHERE extname = 'matins'")" = "$current 0.008334"
 dropdb upgrade_param
 
 q -d upgrade_new -c "CREATE EXTENSION matins CASCADE" 2>/dev/null

@@ -39,6 +39,10 @@ typedef struct CallCache
 	uint64		tupdesc_id;		/* the typcache's identifier of its descriptor */
 	char	   *policy;			/* the what-if policy argument last seen, as a C string */
 	const void *window_checked;	/* matins_settle_run: the window whose frame was checked */
+	/* matins_settle_run's transition: the previous partition of the window, to find a person split over two */
+	const void *window_before;	/* the window (WindowAggState) of the partition */
+	Datum		window_before_result;	/* the result its last row got from the final function */
+	int64		window_before_person;	/* its person */
 } CallCache;
 
 /*
@@ -189,6 +193,7 @@ typedef struct RunState
 	int64		person_id;
 	DateADT		last_date;		/* the last claim's service date */
 	int64		last_pos;		/* in a window: the last claim's row in the partition (from 0) */
+	CallCache  *run_cc;			/* in a window: the transition's call cache (window_before) */
 	MemoryContext cxt;
 } RunState;
 
@@ -322,6 +327,33 @@ window_check_end(const RunState *st, WindowAggState *winstate)
 }
 
 /*
+ * window_check_person_split
+ *      A partition's first claim: its person must not be the previous partition's, as happens
+ *      when the window is partitioned by more than the person (the person and the year, say),
+ *      so that the counters would start again part-way through the person's claims.  The
+ *      previous partition is one of this scan only if its last result is still in the window's
+ *      result slots: a rescan of the window (a LATERAL subquery run again) clears them, and
+ *      then the same person may come again.
+ */
+static void
+window_check_person_split(const CallCache *cc, WindowAggState *winstate, int64 person_id)
+{
+	ExprContext *econtext = winstate->ss.ps.ps_ExprContext;
+
+	if (cc->window_before != winstate || cc->window_before_person != person_id ||
+		cc->window_before_result == (Datum) 0)
+		return;
+	for (int i = 0; i < winstate->numfuncs; i++)
+		if (econtext->ecxt_aggvalues[i] == cc->window_before_result && !econtext->ecxt_aggnulls[i])
+			ereport(ERROR,
+					(errcode(ERRCODE_WINDOWING_ERROR),
+					 errmsg("matins_settle_run got the claims of person " INT64_FORMAT " in two window partitions, one after the other",
+							person_id),
+					 errdetail("The counters start again in each partition, so the claims of the second would be settled without the person's claims in the first: the window is partitioned by more than the person."),
+					 errhint(WINDOW_HINT)));
+}
+
+/*
  * matins_settle_run_transfn
  *      Transition of matins_settle_run(claim [, policy]): settle the next claim of the window
  *      after everything before it.
@@ -350,9 +382,13 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 		st->has_last = false;
 		st->person_id = 0;
 		st->last_pos = -1;
+		st->run_cc = NULL;
 		usage_init(&st->usage, aggcxt);
 		if (agg_kind == AGG_CONTEXT_WINDOW)
-			window_check_start(fcinfo, call_cache(fcinfo), (WindowAggState *) fcinfo->context);
+		{
+			st->run_cc = call_cache(fcinfo);
+			window_check_start(fcinfo, st->run_cc, (WindowAggState *) fcinfo->context);
+		}
 	}
 	/* the claim type is the call site's: it holds over every person of the window */
 	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
@@ -364,6 +400,8 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 						claim.claim_id_null ? "null" : psprintf(INT64_FORMAT, claim.claim_id)),
 				 errdetail("The counters are kept per person: a claim without one cannot be settled after the person's earlier claims."),
 				 errhint("Give every claim its person_id, or filter out claims without one.")));
+	if (!st->has_last && st->run_cc != NULL)
+		window_check_person_split(st->run_cc, (WindowAggState *) fcinfo->context, claim.person_id);
 	if (st->has_last && claim.person_id != st->person_id)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -399,6 +437,7 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 {
 	RunState   *st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
 	CallCache  *cc = call_cache(fcinfo);
+	Datum		result;
 
 	if (AggCheckCallContext(fcinfo, NULL) == AGG_CONTEXT_WINDOW)
 	{
@@ -407,7 +446,15 @@ matins_settle_run_finalfn(PG_FUNCTION_ARGS)
 	}
 	if (st == NULL || !st->has_last)
 		PG_RETURN_NULL();
-	PG_RETURN_DATUM(settlement_datum(catalog_get(), &st->last_claim, &st->last, result_shape(fcinfo, cc)));
+	result = settlement_datum(catalog_get(), &st->last_claim, &st->last, result_shape(fcinfo, cc));
+	if (st->run_cc != NULL)
+	{
+		/* for the next partition's window_check_person_split */
+		st->run_cc->window_before = fcinfo->context;
+		st->run_cc->window_before_result = result;
+		st->run_cc->window_before_person = st->person_id;
+	}
+	PG_RETURN_DATUM(result);
 }
 
 /*

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(108);
+SELECT plan(112);
 
 \ir lib/settle_helpers.sql
 
@@ -364,6 +364,34 @@ SELECT throws_ok($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id
   'JL24-PN: EXCLUDE TIES over two claims of one day (which would settle the third as if the second were not there) is an error (run)');
 SELECT is((SELECT (matins_settle_run(c ORDER BY (c).service_date, (c).claim_id)).fund_total FROM pn3), 200.00,
   'JL24-PN: as a plain aggregate it gives the settlement of the last claim after the others: 200 (run)');
+-- a window partitioned by more than the person (0.8.0): one pregnancy of claims 400 in 2025-10,
+-- 2025-12 and 2026-02, cap 1000 per pregnancy across years (JL24-PN): 400, 400, 200 in a run.
+-- Partitioned by person and year the 2026 claim would start again at 0 and get 400: an error.
+CREATE TEMP TABLE pn_years AS SELECT c FROM unnest(ARRAY[
+    matins.make_claim(claim_id => 91, person_id => 90, region => '220000', service_date => '2025-10-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
+    matins.make_claim(claim_id => 92, person_id => 90, region => '220000', service_date => '2025-12-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
+    matins.make_claim(claim_id => 93, person_id => 90, region => '220000', service_date => '2026-02-01',
+      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400)]) AS c;
+SELECT results_eq($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id
+        ROWS UNBOUNDED PRECEDING)).fund_total FROM pn_years ORDER BY (c).claim_id$$,
+  $$VALUES (400.00::numeric), (400.00), (200.00)$$,
+  'JL24-PN: the pregnancy cap of 1000 runs across the new year: 400, 400, 200 (run)');
+SELECT throws_ok($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id, date_part('year', (c).service_date)
+        ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)).fund_total FROM pn_years$$,
+  '42P20', 'matins_settle_run got the claims of person 90 in two window partitions, one after the other',
+  'JL24-PN: a window partitioned by person and year would pay the 2026 claim 400 past the pregnancy cap: an error (run)');
+SELECT throws_ok($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).claim_id ORDER BY (c).service_date
+        ROWS UNBOUNDED PRECEDING)).fund_total FROM pn_years$$,
+  '42P20', 'matins_settle_run got the claims of person 90 in two window partitions, one after the other',
+  'JL24-PN: a window partitioned by claim settles no claim after another: an error (run)');
+-- a window run again for each row of a LATERAL join (a rescan) may see the same person again
+SELECT results_eq($$SELECT g, (s).fund_total FROM generate_series(1, 2) g, LATERAL (
+        SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id
+          ROWS UNBOUNDED PRECEDING) AS s FROM pn_years WHERE g > 0 OFFSET 0) x ORDER BY g, (s).claim_id$$,
+  $$VALUES (1, 400.00::numeric), (1, 400.00), (1, 200.00), (2, 400.00), (2, 400.00), (2, 200.00)$$,
+  'JL24-PN: the same person''s window run twice in a LATERAL join is settled in full each time (run)');
 -- the contract's argument names (0.5.0): matins_settle_run(claim [, policy]), callable by name
 SELECT results_eq($$SELECT array_to_string(proargnames, ', ') COLLATE "C" FROM pg_proc
       WHERE proname = 'matins_settle_run' AND pronamespace = 'matins'::regnamespace ORDER BY pronargs$$,

@@ -7,14 +7,19 @@ DO $$
 DECLARE
     bad record;
 BEGIN
-    SELECT policy, seq, route, CASE WHEN fund = 'maternity' THEN 'maternity' ELSE scheme END AS kind
+    -- the name to suggest: by the fund and the scheme; a pooled route of any scheme (NULL) has
+    -- no one insurance type, and the hint then asks for the one that pays it
+    SELECT policy, seq, route, CASE WHEN fund = 'maternity' THEN 'maternity' ELSE scheme END AS kind,
+           coalesce(nullif(split_part(route, '.', 2), ''), route) AS rest
     INTO bad FROM @extschema@.route
     WHERE route !~ '^(maternity|resident|employee)\.' ORDER BY policy, seq LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'route "%" (policy %, seq %) does not begin with maternity., resident. or employee.',
                         bad.route, bad.policy, bad.seq
             USING ERRCODE = 'check_violation',
-                  HINT = 'matins.to_nhsa reports the insurance type from the route''s first word: rename the route, e.g. UPDATE matins.route SET route = ''' || bad.kind || '.' || split_part(bad.route, '.', 2) || ''' WHERE policy = ''' || bad.policy || ''' AND seq = ' || bad.seq || ', then update again.';
+                  HINT = format('matins.to_nhsa reports the insurance type from the route''s first word: rename the route%s, e.g. UPDATE matins.route SET route = %L WHERE policy = %L AND seq = %s, then update again.',
+                                CASE WHEN bad.kind IS NULL THEN ' to begin with resident. or employee., after the insurance that pays it' ELSE '' END,
+                                coalesce(bad.kind, 'employee') || '.' || bad.rest, bad.policy, bad.seq);
     END IF;
 END
 $$;

@@ -9,14 +9,19 @@ DO $$
 DECLARE
     r record;
 BEGIN
-    SELECT policy, seq, route INTO r FROM @extschema@.route
+    SELECT policy, seq, route,
+           CASE WHEN cardinality(person_types) = 0 THEN 'person_types'
+                WHEN cardinality(procedures) = 0 THEN 'procedures' ELSE 'locations' END AS col
+    INTO r FROM @extschema@.route
     WHERE (cardinality(person_types) > 0 AND cardinality(procedures) > 0
            AND cardinality(locations) > 0) IS FALSE
     ORDER BY policy, seq LIMIT 1;
     IF FOUND THEN
         RAISE EXCEPTION 'route % (policy %, seq %) has a condition that is an empty array', r.route, r.policy, r.seq
             USING ERRCODE = 'check_violation',
-                  HINT = 'An empty array matched every claim before 0.5.0; write NULL for "any", e.g. UPDATE matins.route SET person_types = NULL WHERE policy = ''' || r.policy || ''' AND seq = ' || r.seq || ' AND person_types = ''{}'', then update again.';
+                  DETAIL = format('Its condition %s is {}.', r.col),
+                  HINT = format('An empty array matched every claim before 0.5.0; write NULL for "any": UPDATE matins.route SET %1$s = NULL WHERE policy = %2$L AND seq = %3$s AND %1$s = ''{}'', then update again.',
+                                r.col, r.policy, r.seq);
     END IF;
     SELECT code, name INTO r FROM @extschema@.chronic_disease
     WHERE (code BETWEEN 'CH01' AND 'CH23') IS FALSE ORDER BY code LIMIT 1;
@@ -36,9 +41,28 @@ END
 $$;
 -- The region parameters' triggers (finite values below 1e9 from 0.3.0, six decimals from 0.4.0,
 -- days for the first and last day from 0.5.0) check rows as they are stored, and a restore
--- stores the local rows again: a row stored before its check would fail there too.  Storing each
--- local row again here raises the same error now, naming the parameter.
-UPDATE @extschema@.param_value SET value = value WHERE NOT shipped;
+-- stores the local rows again: a row stored before its check would fail there too.  Each local
+-- row is stored again here, and one that fails stops the upgrade with the trigger's error,
+-- naming the row (region, name, first day) and how to correct it.
+DO $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT region, name, valid_from FROM @extschema@.param_value
+             WHERE NOT shipped ORDER BY region, name, valid_from LOOP
+        BEGIN
+            UPDATE @extschema@.param_value SET value = value
+            WHERE NOT shipped AND region = r.region AND name = r.name AND valid_from = r.valid_from;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE EXCEPTION 'local parameter % of region % from % fails a check of this version: %',
+                            r.name, r.region, r.valid_from, SQLERRM
+                USING ERRCODE = SQLSTATE,
+                      HINT = format('A restore would fail on it too.  Correct what the error names, e.g. UPDATE matins.param_value SET value = round(value, 6) WHERE region = %L AND name = %L AND valid_from = %L AND NOT shipped, then update again.',
+                                    r.region, r.name, r.valid_from);
+        END;
+    END LOOP;
+END
+$$;
 
 ALTER TABLE @extschema@.route VALIDATE CONSTRAINT route_conditions_not_empty;
 ALTER TABLE @extschema@.chronic_disease VALIDATE CONSTRAINT chronic_disease_code_range;
