@@ -404,6 +404,7 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 	int			earliest;
 	int			max_gap;
 	const Contribution *event_month;
+	bool		in_break = false;
 
 	a->run = palloc(sizeof(Contribution *) * Max(e->ncontrib, 1));
 	a->run_len = 0;
@@ -412,19 +413,28 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 	earliest = e->contrib[0].month;
 	max_gap = gap_max_months(cat, r, a->policy);
 
-	/* LZ-GAP: a break that starts in the event month, after a month paid on time */
+	/*
+	 * LZ-GAP: a break that starts in the event month, after a month paid on time or at the
+	 * history's first month (a history never paid on time up to the event: 0.8.0).  The months
+	 * before the event are still counted (continuous_months).
+	 */
 	event_month = find_month(e, e->event_month);
-	if (r->gap_rule && month_status(e, r, event_month) != MS_ON &&
-		(event_month != NULL || e->contrib[e->ncontrib - 1].month > e->event_month) &&
-		month_status(e, r, find_month(e, m)) == MS_ON)
+	if (r->gap_rule && earliest <= e->event_month && month_status(e, r, event_month) != MS_ON &&
+		(event_month != NULL || e->contrib[e->ncontrib - 1].month > e->event_month))
 	{
-		add_event_note(a, r->gap_rule);
-		if (!break_bridged(e, r, e->event_month, first_on_time(e, r, e->event_month), max_gap))
+		int			b_start = break_start(e, r, e->event_month);
+
+		if (b_start == e->event_month || b_start <= earliest)
 		{
-			add_event_note(a, "gap_not_bridged");
-			return true;
+			add_event_note(a, r->gap_rule);
+			if (!break_bridged(e, r, b_start, first_on_time(e, r, e->event_month), max_gap))
+			{
+				add_event_note(a, "gap_not_bridged");
+				in_break = true;
+			}
+			else
+				add_event_note(a, "gap_back_paid");
 		}
-		add_event_note(a, "gap_back_paid");
 	}
 
 	while (m >= earliest)
@@ -461,14 +471,14 @@ count_continuous(const MatinsCatalog *cat, const Event *e, const AllowanceRegime
 		{
 			add_event_note(a, "gap_not_bridged");
 			/* in the break unless contributions resumed by the event month */
-			return resume < 0 || resume > e->event_month;
+			return in_break || resume < 0 || resume > e->event_month;
 		}
 		add_event_note(a, "gap_back_paid");
 		for (int j = m; j >= b_start; j--)
 			a->run[a->run_len++] = find_month(e, j);
 		m = b_start - 1;
 	}
-	return false;
+	return in_break;
 }
 
 /*
@@ -485,10 +495,13 @@ local_months_from_event(const Event *e, const AllowanceRegime *r, const PolicyRo
 	{
 		const Contribution *c = find_month(e, m);
 
-		if (c == NULL || !c->paid || !region_within(c->region, policy->region))
+		MonthStatus status = month_status(e, r, c);
+
+		/* unpaid: not a month in Lanzhou, unless the employer in arrears answers for it (LZ-ARR) */
+		if (status == MS_NONE || !region_within(c->region, policy->region))
 			return false;
 		/* a month paid late: the break it is in must be bridged */
-		if (month_status(e, r, c) != MS_ON &&
+		if (status == MS_BACK &&
 			!break_bridged(e, r, break_start(e, r, m), first_on_time(e, r, m), max_gap))
 			return false;
 	}

@@ -500,7 +500,7 @@ settle(const MatinsCatalog *cat, const Claim *claim, const char *policy_name, Us
 	s->route_row = ctx.route;
 	s->total = claim->total;
 	add_note(s, ctx.route->source);
-	/* NM-IP: a critically ill woman's delivery is paid by the basic insurance rules */
+	/* NM-IP, WZ-IP: a critically ill woman's delivery is paid by the basic insurance rules */
 	if (ctx.route->critical == 1)
 	{
 		add_note(s, "critically_ill");

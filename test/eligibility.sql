@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(144);
+SELECT plan(152);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -147,8 +147,32 @@ SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 
             || ARRAY[pg_temp.unpaid('2025-09-01', '620100')])).medical,
           false, 'LZ-GAP: the event month recorded unpaid, nothing after: the event is in a break');
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
+            || ARRAY[pg_temp.unpaid('2025-09-01', '620100')])).continuous_months,
+          12, 'LZ-GAP: ... its 12 months before it, 2024-09 to 2025-08, are still counted (0.8.0; was 0)');
+SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
             || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).medical,
           false, 'LZ-GAP: the event month missing from a history that goes on after it: the event is in a break');
+-- a history never paid on time up to the event (0.8.0): 2025-06, 2025-07 and 2025-09, the event
+-- month, recorded unpaid: the person is in a break that was never bridged, as one who paid once
+-- and then stopped: no medical benefits, no allowance and no LZ-PN grant (was: medical, 1000)
+SELECT is((pg_temp.lz(ARRAY[pg_temp.unpaid('2025-06-01', '620100'), pg_temp.unpaid('2025-07-01', '620100'),
+                            pg_temp.unpaid('2025-09-01', '620100')])).medical,
+          false, 'LZ-GAP: a history unpaid up to the event month: the event is in a break');
+SELECT is((pg_temp.lz(ARRAY[pg_temp.unpaid('2025-06-01', '620100'), pg_temp.unpaid('2025-07-01', '620100'),
+                            pg_temp.unpaid('2025-09-01', '620100')])).notes,
+          ARRAY['LZ-GAP', 'gap_not_bridged', 'event_in_break', 'GS-ML'],
+          'LZ-GAP: ... the notes say the break was not bridged and the event is in it');
+SELECT is((matins_allowance(make_event(region => '620100', event_date => '2025-09-15',
+            contributions => ARRAY[pg_temp.unpaid('2025-09-01', '620100')]))).grant_amount,
+          0.00, 'LZ-PN: the event month alone, recorded unpaid: no grant (LZ-GAP)');
+-- the history's first months back-paid in the month contributions began (2025-10), the event
+-- month among them: bridged (LZ-GAP), so medical benefits; continuity starts at 2025-10: 0 months
+SELECT is((pg_temp.lz(ARRAY[pg_temp.back('2025-08-01', '2025-10-08'), pg_temp.back('2025-09-01', '2025-10-08')]
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).medical,
+          true, 'LZ-GAP: the first months back-paid in the month payment began, the event among them: medical benefits');
+SELECT is((pg_temp.lz(ARRAY[pg_temp.back('2025-08-01', '2025-10-08'), pg_temp.back('2025-09-01', '2025-10-08')]
+            || contribution_series('620100', '2025-10-01', '2025-10-01', 6000))).continuous_months,
+          0, 'LZ-GAP: ... and continuity starts at the first month paid on time (0 before the event)');
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000))).medical,
           true, 'LZ-GAP: a history that ends with the month before the event: not a break');
 SELECT is((pg_temp.lz(contribution_series('620100', '2024-09-01', '2025-08-01', 6000)
@@ -207,6 +231,24 @@ SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 
 SELECT is((pg_temp.lz(contribution_series('110000', '2024-09-01', '2025-02-01', 6000)
                    || contribution_series('620100', '2025-03-01', '2026-01-01', 6000))).allowance,
           false, 'LZ-AEL: only 5 months in Lanzhou from the event month: no allowance');
+-- LZ-ARR (0.8.0): a month of the six that the employer in arrears left unpaid counts, as it does
+-- before the event: base 6000 (the 12 months 2024-09 to 2025-08), 180 days (GS-ML): 6000 x 180 /
+-- 30 = 36000, paid by the employer, payable from 2026-03-01
+SELECT is((SELECT (a.eligible, a.amount, a.payer, a.first_payable)::text FROM matins_allowance(make_event(
+            region => '620100', event_date => '2025-09-15', employer_arrears => true,
+            contributions => contribution_series('610100', '2024-09-01', '2025-02-01', 6000)
+                          || contribution_series('620100', '2025-03-01', '2025-09-01', 6000)
+                          || ARRAY[pg_temp.unpaid('2025-10-01', '620100')]
+                          || contribution_series('620100', '2025-11-01', '2026-02-01', 6000))) a),
+          '(t,36000.00,employer,2026-03-01)',
+          'LZ-ARR, LZ-AEL: a local month the employer in arrears left unpaid counts toward the six from the event');
+SELECT is((SELECT a.eligible FROM matins_allowance(make_event(
+            region => '620100', event_date => '2025-09-15',
+            contributions => contribution_series('610100', '2024-09-01', '2025-02-01', 6000)
+                          || contribution_series('620100', '2025-03-01', '2025-09-01', 6000)
+                          || ARRAY[pg_temp.unpaid('2025-10-01', '620100')]
+                          || contribution_series('620100', '2025-11-01', '2026-02-01', 6000))) a),
+          false, 'LZ-AEL: ... without arrears the unpaid month breaks the six months');
 SELECT is((pg_temp.lz(contribution_series('110000', '2023-09-01', '2024-08-01', 6000)
                    || contribution_series('620100', '2024-09-01', '2025-08-01', 6000))).allowance,
           true, 'LZ-AEL Reading: 12 months in Lanzhou before the event: the 6-month rule does not apply');

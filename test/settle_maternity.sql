@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(144);
+SELECT plan(149);
 
 \ir lib/settle_helpers.sql
 
@@ -28,8 +28,12 @@ BEGIN
     PERFORM matins.set_param('150000', 'employee.inpatient.deductible.l3', 1000, '2026-01-01');
     PERFORM matins.set_param('150000', 'employee.inpatient.ratio.l3', 0.90, '2026-01-01');
     PERFORM matins.set_param('150000', 'employee.class_b_rate', 0.05, '2026-01-01');
-    -- Wenzhou's basic-insurance yearly maximum (WZ-IP)
+    -- Wenzhou's basic-insurance yearly maximum (WZ-IP) and its employee inpatient numbers at
+    -- level 3, for a critically ill woman's delivery (level 2 left unset for the error test)
     PERFORM matins.set_param('330300', 'employee.annual_cap', 200000, '2026-01-01');
+    PERFORM matins.set_param('330300', 'employee.inpatient.deductible.l3', 800, '2026-01-01');
+    PERFORM matins.set_param('330300', 'employee.inpatient.ratio.l3', 0.85, '2026-01-01');
+    PERFORM matins.set_param('330300', 'employee.class_b_rate', 0.10, '2026-01-01');
 END $$;
 
 ------------------------------------------------------------------ JL24-PN
@@ -567,6 +571,41 @@ SELECT throws_ok($$SELECT matins_settle(pg_temp.c(712, '330300', '2026-02-01', '
     hospital_level => 3, location => 'province'), 'WZ-DRAFT-MAT')$$,
   '22023', 'no rule settles benefit delivery for person type enterprise, scheme employee (inpatient, procedure none, location province) under WZ-DRAFT-MAT',
   'WZ-IP: only in-city deliveries are on the maternity route');
+
+-- WZ-IP (0.8.0): treating an illness the pregnancy caused (delivery complications, pathological
+-- pregnancy) follows the ordinary employee rules.  A delivery marked as a critically ill woman's
+-- (obstetric haemorrhage 'OBH', or 'HTN' on a delivery), as in Inner Mongolia: pre = 2000 x 10% =
+-- 200; in_scope = 10000 - 1000 - 200 = 8800; deductible 800; fund = 8000 x 85% = 6800 from the
+-- pooled fund; copay 1200; personal 10000 - 6800 = 3200
+SELECT pg_temp.settles(matins_settle(pg_temp.c(721, '330300', '2026-02-01', 'delivery', 10000,
+    disease => 'OBH', hospital_level => 3, self_pay => 1000, class_b => 2000), 'WZ-DRAFT-MAT'),
+  '{"policy": "WZ-DRAFT-MAT", "route": "employee.inpatient", "pre_self_pay": 200, "in_scope": 8800,
+    "deductible": 800, "pooled_fund": 6800, "copay": 1200, "maternity_fund": 0, "personal": 3200,
+    "notes": ["WZ-IP", "critically_ill"]}',
+  'WZ-IP: a critically ill woman''s delivery (OBH) follows the employee inpatient rules');
+-- HTN, with 195000 of the 200000 maximum paid: (8000 - 800) x 85% = 6120 due, 5000 left: 5000
+-- paid, 1120 to critical-illness insurance; copay 7200 x 15% = 1080; personal 3000
+SELECT pg_temp.settles(matins_settle(pg_temp.c(722, '330300', '2026-02-01', 'delivery', 8000,
+    disease => 'HTN', hospital_level => 3), '{"employee_fund_paid": 195000}'::jsonb, 'WZ-DRAFT-MAT'),
+  '{"route": "employee.inpatient", "deductible": 800, "pooled_fund": 5000, "over_cap": 1120,
+    "transfer_to": "critical_illness", "copay": 1080, "personal": 3000,
+    "notes": ["WZ-IP", "critically_ill", "annual_cap"]}',
+  'WZ-IP: a critically ill woman''s delivery counts toward the yearly maximum, the rest to critical-illness insurance');
+-- a family-planning stay keeps its maternity route, as in Inner Mongolia: 3000 paid in full
+SELECT pg_temp.settles(matins_settle(pg_temp.c(723, '330300', '2026-02-01', 'family_planning', 3000,
+    setting => 'inpatient', procedure => 'abortion', disease => 'OBH', hospital_level => 3), 'WZ-DRAFT-MAT'),
+  '{"route": "maternity.inpatient", "maternity_fund": 3000, "deductible": 0, "notes": ["WZ-IP"]}',
+  'WZ-IP: an inpatient abortion with OBH is paid in full');
+-- the employee inpatient numbers are the city's: unset at level 2, an error naming the parameter
+SELECT throws_ok($$SELECT matins_settle(pg_temp.c(724, '330300', '2026-02-01', 'delivery', 8000,
+    disease => 'OBH', hospital_level => 2), 'WZ-DRAFT-MAT')$$,
+  '22023', 'region parameter "employee.inpatient.deductible.l2" is not set for region 330300 on 2026-02-01',
+  'WZ-IP: a critically ill woman''s delivery needs the city''s employee inpatient parameters');
+-- the same delivery without the mark stays on the maternity route: 8000 paid in full
+SELECT pg_temp.settles(matins_settle(pg_temp.c(725, '330300', '2026-02-01', 'delivery', 8000,
+    disease => 'DM', hospital_level => 3), 'WZ-DRAFT-MAT'),
+  '{"route": "maternity.inpatient", "maternity_fund": 8000, "pooled_fund": 0, "notes": ["WZ-IP"]}',
+  'WZ-IP: a delivery with another disease is paid in full on the maternity route');
 
 ------------------------------------------------------------------ Lanzhou
 -- LZ-IP: inpatient family planning 100%: 5000 - 200 = 4800 (class_b in scope)
