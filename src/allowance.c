@@ -428,6 +428,12 @@ matins_eligibility(PG_FUNCTION_ARGS)
 		null_event_error("matins_eligibility");
 	tc = call_cache(fcinfo);
 	assess_call(fcinfo, tc, &e, &a, &cat);
+	/* NM-ARR, LZ-ARR: the employer answers for its arrears, as matins_allowance's notes say */
+	if (e.employer_arrears && (a.medical || a.allowance))
+	{
+		add_event_note(&a, a.regime->arrears_rule);
+		add_event_note(&a, "employer_arrears");
+	}
 
 	memset(nulls, 0, sizeof(nulls));
 	values[0] = BoolGetDatum(a.medical);

@@ -2,7 +2,7 @@
 -- counted back from the month before the event; every expected value is counted by hand.
 BEGIN;
 SET search_path = matins, public;
-SELECT plan(152);
+SELECT plan(153);
 
 -- a back-paid month: paid, but on paid_on (a later month)
 CREATE FUNCTION pg_temp.back(month date, paid_on date, region text DEFAULT '620100',
@@ -249,6 +249,14 @@ SELECT is((SELECT a.eligible FROM matins_allowance(make_event(
                           || ARRAY[pg_temp.unpaid('2025-10-01', '620100')]
                           || contribution_series('620100', '2025-11-01', '2026-02-01', 6000))) a),
           false, 'LZ-AEL: ... without arrears the unpaid month breaks the six months');
+SELECT is((matins_eligibility(make_event(
+            region => '620100', event_date => '2025-09-15', employer_arrears => true,
+            contributions => contribution_series('610100', '2024-09-01', '2025-02-01', 6000)
+                          || contribution_series('620100', '2025-03-01', '2025-09-01', 6000)
+                          || ARRAY[pg_temp.unpaid('2025-10-01', '620100')]
+                          || contribution_series('620100', '2025-11-01', '2026-02-01', 6000)))).notes,
+          ARRAY['LZ-AEL', 'moved_in_from_other_province', 'LZ-AL', 'GS-ML', 'LZ-ARR', 'employer_arrears'],
+          'LZ-ARR: matins_eligibility''s notes say the employer in arrears answers for its months, as matins_allowance''s do');
 SELECT is((pg_temp.lz(contribution_series('110000', '2023-09-01', '2024-08-01', 6000)
                    || contribution_series('620100', '2024-09-01', '2025-08-01', 6000))).allowance,
           true, 'LZ-AEL Reading: 12 months in Lanzhou before the event: the 6-month rule does not apply');
