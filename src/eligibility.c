@@ -494,7 +494,6 @@ local_months_from_event(const Event *e, const AllowanceRegime *r, const PolicyRo
 	for (int m = e->event_month; m < e->event_month + need; m++)
 	{
 		const Contribution *c = find_month(e, m);
-
 		MonthStatus status = month_status(e, r, c);
 
 		/* unpaid: not a month in Lanzhou, unless the employer in arrears answers for it (LZ-ARR) */
