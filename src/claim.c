@@ -356,7 +356,8 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 	claim->referral = decode_code(v[CLAIM_REFERRAL], isnull[CLAIM_REFERRAL], "referral", referral_names,
 								  1, N_REFERRALS, REF_NONE);
 
-	claim->total = decode_amount(v[CLAIM_TOTAL], isnull[CLAIM_TOTAL], "total", false);
+	/* a null total is the sum of the lines, as make_claim takes it (checked below) */
+	claim->total = decode_amount(v[CLAIM_TOTAL], isnull[CLAIM_TOTAL], "total", true);
 	/* the parts are amounts whether or not lines replace them below */
 	claim->self_pay = decode_amount(v[CLAIM_SELF_PAY], isnull[CLAIM_SELF_PAY], "self_pay", true);
 	claim->over_limit = decode_amount(v[CLAIM_OVER_LIMIT], isnull[CLAIM_OVER_LIMIT], "over_limit", true);
@@ -371,7 +372,9 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 
 		for (int i = 0; i < claim->nlines; i++)
 			sum += claim->lines[i].amount;
-		if (sum != claim->total)
+		if (isnull[CLAIM_TOTAL])
+			claim->total = sum;
+		else if (sum != claim->total)
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("claim lines add up to %s but total = %s", fen_to_cstring(sum),
@@ -380,6 +383,8 @@ claim_decode(Datum claim_datum, ClaimTypeCache *tc, MemoryContext cxt, Claim *cl
 		/* self_pay, over_limit and class_b follow from the lines */
 		claim->self_pay = claim->over_limit = claim->class_b = 0;
 	}
+	else if (isnull[CLAIM_TOTAL])
+		required_null_error("total");
 	else if (claim->self_pay + claim->over_limit + claim->class_b > claim->total)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -475,6 +475,63 @@ fen_mul_div(Fen fen, int64 num, int64 den)
 }
 
 /*
+ * gcd_int64
+ *      The greatest common divisor of a ≥ 0 and b > 0.
+ */
+static int64
+gcd_int64(int64 a, int64 b)
+{
+	while (a != 0)
+	{
+		int64		t = b % a;
+
+		b = a;
+		a = t;
+	}
+	return b;
+}
+
+/*
+ * The largest denominator FenSum keeps exactly: a common multiple of the lines' quantities
+ * (each at most 1000) far beyond any real claim's.  Past it a term is rounded to the sum's
+ * denominator, an error of less than a fen's 10^-15.
+ */
+#define FEN_SUM_MAX_DEN INT64CONST(1000000000000000)
+
+/*
+ * fen_sum_add
+ *      Add fen × num ÷ den (den > 0) to an exact sum.
+ */
+void
+fen_sum_add(FenSum *sum, Fen fen, int64 num, int64 den)
+{
+	int128		term = (int128) fen * num;
+	int64		g = gcd_int64((int64) ((term < 0 ? -term : term) % den), den);
+	int64		d = den / g;
+	int64		common = sum->den / gcd_int64(d % sum->den, sum->den) * d;
+
+	Assert(den > 0);
+	term /= g;
+	if (common > FEN_SUM_MAX_DEN || common <= 0)
+	{
+		sum->num += div_round_half_away(term * sum->den, d);
+		return;
+	}
+	sum->num = sum->num * (common / sum->den) + term * (common / d);
+	sum->den = common;
+}
+
+/*
+ * fen_sum_round
+ *      An exact sum rounded once, half away from zero, to the fen.
+ */
+Fen
+fen_sum_round(const FenSum *sum)
+{
+	return div_round_half_away(sum->num, sum->den);
+}
+
+/*
  * packed_varlena
  *      A copy of a plain varlena with a one-byte header when it fits (in the current context).
  */

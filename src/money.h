@@ -76,6 +76,20 @@ extern Fen fen_mul_ratio(Fen fen, Micro ratio);
 extern Fen fen_mul_div(Fen fen, int64 num, int64 den);
 
 /*
+ * An exact sum of amounts times fractions (fen × num ÷ den each), rounded once when it is read:
+ * the shares of several lines make one computed amount, never rounded line by line.
+ */
+typedef struct FenSum
+{
+	int128		num;			/* the sum is num ÷ den fen */
+	int64		den;
+} FenSum;
+
+#define FEN_SUM_ZERO ((FenSum) {0, 1})
+extern void fen_sum_add(FenSum *sum, Fen fen, int64 num, int64 den);
+extern Fen	fen_sum_round(const FenSum *sum);
+
+/*
  * A varlena datum in the packed (one-byte header) form tuples store, when it is short enough;
  * else the datum itself.  Result fields built once are kept packed so forming a result tuple
  * only copies them.

@@ -342,7 +342,12 @@ pay_nothing(SettleContext *ctx, const char *rule, const char *reason, TransferTo
 	if (s->in_scope > 0)
 		s->transfer_to = to;
 	add_note(s, reason);
-	add_step(s, rule, s->in_scope, 0, 0, reason);
+	/* the step's amount is what the route leaves unpaid, and the note says where it goes */
+	add_step(s, rule, s->in_scope, -1, s->in_scope,
+			 s->in_scope == 0 ? reason
+			 : strcmp(reason, transfer_names[to]) == 0
+			 ? psprintf("not paid by this route: to %s", transfer_names[to])
+			 : psprintf("not paid by this route (%s): to %s", reason, transfer_names[to]));
 }
 
 /*

@@ -2,7 +2,7 @@
 -- and matins.to_nhsa (the national platform's field names).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(33);
+SELECT plan(35);
 
 \ir lib/settle_helpers.sql
 
@@ -136,7 +136,8 @@ SELECT is((SELECT source FROM steps WHERE n = 1 ORDER BY step DESC LIMIT 1),
   'LZ-IP: the source of a Lanzhou delivery is article 9 of the Lanzhou rules');
 -- a claim of many item lines: every line has its step.  60 lines of NMPN36 (vacuum tubes, 20 a
 -- pregnancy) at 10 yuan: lines 1-20 within the count (10 each, 200), lines 21-60 beyond it (0);
--- step 1 is the in-scope amount, steps 2-61 the lines, step 62 the summary
+-- step 1 is the in-scope amount, steps 2-61 the lines, step 62 the parts within the counts of
+-- the 40 lines past them (0: summed, then rounded once, 0.8.0), step 63 the summary
 CREATE TEMP TABLE many AS
 SELECT * FROM matins_explain(matins.make_claim(claim_id => 70, person_id => 70, region => '150200',
   service_date => '2026-05-01', scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal',
@@ -145,9 +146,23 @@ SELECT * FROM matins_explain(matins.make_claim(claim_id => 70, person_id => 70, 
 SELECT results_eq($$SELECT count(*)::int, sum(amount), count(*) FILTER (WHERE amount = 10)::int FROM many WHERE note LIKE 'NMPN36:%'$$,
   $$VALUES (60, 200.00::numeric, 20)$$,
   'NM-PN: an explanation of 60 item lines has a step for each: 20 within the count (10 each), 40 beyond it (0)');
-SELECT results_eq($$SELECT step, amount FROM many WHERE step IN (1, 21, 22, 61, 62) ORDER BY step$$,
-  $$VALUES (1, 600.00::numeric), (21, 10.00), (22, 0.00), (61, 0.00), (62, 200.00)$$,
-  'NM-PN: the 20th line is the last paid, the 60th line is step 61, and the summary (fund 200) is step 62');
+SELECT results_eq($$SELECT step, amount FROM many WHERE step IN (1, 21, 22, 61, 62, 63) ORDER BY step$$,
+  $$VALUES (1, 600.00::numeric), (21, 10.00), (22, 0.00), (61, 0.00), (62, 0.00), (63, 200.00)$$,
+  'NM-PN: the 20th line is the last paid, the 60th line is step 61, the lines past their counts step 62, and the summary (fund 200) is step 63');
+-- what a route leaves unpaid has its step (0.8.0): JL24-PN 1500 - 100 self = 1400 in scope, cap
+-- 1000 left: 1000 paid, 400 over the cap to general outpatient
+SELECT results_eq($$SELECT rule, basis, amount, note FROM matins_explain(pg_temp.c(71, '220000', '2025-03-01',
+        'prenatal', 1500, self_pay => 100)) WHERE step BETWEEN 2 AND 4 ORDER BY step$$,
+  $$VALUES ('JL24-PN'::text, 1000.00::numeric, 1000.00::numeric, 'prenatal.cap left in this pregnancy'::text),
+           ('JL24-PN', 1400.00, 1000.00, 'paid in full within the cap'),
+           ('JL24-PN', 1000.00, 400.00, 'over what prenatal.cap leaves in this pregnancy: to general_outpatient')$$,
+  'JL24-PN: matins_explain shows the 400 over the pregnancy cap and where it goes');
+-- LZ-SCR at a hospital not designated: the route pays nothing, the 200 in scope go to general
+-- outpatient, and the step's amount is the 200 it leaves unpaid
+SELECT results_eq($$SELECT rule, basis, amount, note FROM matins_explain(pg_temp.c(72, '620100', '2025-09-01',
+        'screening', 200, hospital => '某县人民医院')) WHERE step = 2$$,
+  $$VALUES ('LZ-SCR'::text, 200.00::numeric, 200.00::numeric, 'not paid by this route (not_designated): to general_outpatient'::text)$$,
+  'LZ-SCR: matins_explain shows the cost a route leaves unpaid and where it goes');
 SELECT throws_ok($$SELECT * FROM matins_explain(pg_temp.c(99, '330300', '2026-02-01', 'prenatal', 100))$$,
   '22023', 'no policy is in force for region 330300 on 2026-02-01',
   'WZ-PN: matins_explain fails like matins_settle when no policy is in force');

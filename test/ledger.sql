@@ -5,7 +5,7 @@
 -- engine error, and stops at detach.  Every expected amount is worked out by hand in a comment.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(82);
+SELECT plan(84);
 
 -- helpers (temporary, this session only)
 -- a claim with the defaults these tests use (scheme from the person type)
@@ -461,6 +461,22 @@ SELECT results_eq($$SELECT (settlement).maternity_fund FROM public.part_claims O
     'JL24-PN: the partitions of an attached partitioned table are settled, one pregnancy across them');
 SELECT throws_ok($$SELECT matins.detach(NULL)$$, '22004', 'matins.detach needs a table, got NULL',
     'contract: matins.detach(NULL) is an error saying so, as attach(NULL) is');
+-- a table without a total column (0.8.0): a missing total is the sum of the claim's lines, as
+-- make_claim takes it (JL24-PN: 600 + 500 = 1100, 1000 paid under the cap, 100 over it); a row
+-- with neither is refused, naming the field
+CREATE TABLE public.lines_claims (claim_id bigint PRIMARY KEY, person_id bigint NOT NULL, region text,
+    service_date date, scheme text, person_type text, benefit text, hospital_level smallint,
+    lines matins.claim_line[], settlement matins.settlement);
+SELECT matins.attach('public.lines_claims');
+INSERT INTO public.lines_claims VALUES (9701, 970, '220000', '2025-03-03', 'employee', 'enterprise', 'prenatal', 2,
+    ARRAY[ROW('X1', 'A', 1, 600, 0, NULL)::matins.claim_line, ROW('X2', 'A', 1, 500, 0, NULL)::matins.claim_line]);
+SELECT results_eq($$SELECT (settlement).total, (settlement).maternity_fund, (settlement).over_cap FROM public.lines_claims$$,
+    $$VALUES (1100.00::numeric, 1000.00::numeric, 100.00::numeric)$$,
+    'JL24-PN: a table without total: the total is the sum of the lines, as for make_claim');
+SELECT throws_ok($$INSERT INTO public.lines_claims VALUES (9702, 970, '220000', '2025-03-04', 'employee', 'enterprise',
+        'prenatal', 2, NULL)$$,
+    '22004', 'claim field total must not be null',
+    'JL24-PN: a row with neither a total nor lines is refused, naming total');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(112);
+SELECT plan(114);
 
 \ir lib/settle_helpers.sql
 
@@ -256,6 +256,14 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM ds1), 52),
 SELECT pg_temp.settles(matins_settle(pg_temp.r(53, '2025-03-01', 'day_surgery', 8000, 1)),
   '{"pooled_fund": 0, "over_cap": 8000, "transfer_to": "personal"}',
   'JL19-SP: day surgery is not covered at level 1');
+-- phenylketonuria (SP41) follows a document matins lacks: no rule, for a day surgery as for a
+-- special outpatient claim (0.8.0; the day surgery was paid (8000 - 1000) x 70% = 4900)
+SELECT throws_ok($$SELECT matins_settle(pg_temp.r(54, '2025-03-01', 'day_surgery', 8000, 2, disease => 'SP41'))$$,
+  '22023', 'no rule settles special disease SP41',
+  'JL19-SP: a day surgery for phenylketonuria (SP41) has no rule, as its special outpatient claim');
+SELECT pg_temp.settles(matins_settle(pg_temp.r(55, '2025-03-01', 'day_surgery', 8000, 2, disease => 'SP05')),
+  '{"route": "resident.day_surgery", "deductible": 1000, "pooled_fund": 4900}',
+  'JL19-SP: a day surgery for another special disease is paid as any day surgery');
 
 ------------------------------------------------------------------ JL19-OP
 SELECT pg_temp.settles(matins_settle(pg_temp.r(61, '2025-03-01', 'outpatient', 300, 3, disease => 'HTN')),

@@ -217,7 +217,7 @@ INSERT INTO bad VALUES
   'JL24-DL: a claim without scheme is an error'),
  (69, $$SELECT matins_settle(ROW(1, 1, 1, '220000', '2025-03-01', 'employee', 'enterprise', true, 'delivery', NULL, NULL, NULL, 3, NULL, 'local', NULL, NULL, 0, 0, 0, NULL)::matins.claim)$$,
   '22004', 'claim field total must not be null',
-  'JL24-DL: a claim without total is an error'),
+  'JL24-DL: a claim without total (and without lines) is an error'),
  (70, $$SELECT matins_settle(pg_temp.c(1, '220000', 'infinity', 'delivery', 100))$$,
   '22023', 'claim field service_date must be a finite date',
   'JL24-DL: an infinite service_date is an error'),

@@ -4,7 +4,7 @@
 -- identities (see pg_temp.got).
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(149);
+SELECT plan(152);
 
 \ir lib/settle_helpers.sql
 
@@ -58,6 +58,13 @@ SELECT pg_temp.settles(pg_temp.run_one((SELECT claims FROM pn2), 113),
     "personal": 50, "has_notes": ["JL24-PN", "pregnancy_cap"]}',
   'JL24-PN: after the cap, prenatal cost goes to general outpatient (run)');
 
+-- a claim whose total is NULL but has item lines (0.8.0): the total is their sum, as make_claim
+-- takes it: 700 + 200 = 900, paid in full
+SELECT pg_temp.settles(matins_settle(jsonb_populate_record(pg_temp.c(131, '220000', '2025-02-10', 'prenatal',
+    lines => ARRAY[pg_temp.l('B超', 1, 700, item_class => 'A'), pg_temp.l('血常规', 1, 200, item_class => 'A')]),
+    '{"total": null}')),
+  '{"total": 900, "in_scope": 900, "maternity_fund": 900}',
+  'JL24-PN: a null total with item lines is the lines'' sum');
 -- crossing the cap within one claim: in_scope = 1250 - 50 = 1200; fund = 1000; over_cap = 200
 -- -> general_outpatient; personal = 1250 - 1000 = 250
 SELECT pg_temp.settles(matins_settle(pg_temp.c(121, '220000', '2025-02-10', 'prenatal', 1250, self_pay => 50)),
@@ -246,6 +253,18 @@ SELECT pg_temp.settles(matins_settle(pg_temp.c(402, '150000', '2026-04-15', 'pre
   '{"maternity_fund": 100, "over_cap": 100, "transfer_to": "general_outpatient",
     "has_notes": ["NM-PN:over_count"]}',
   'NM-PN: units beyond an item''s count are outside the package');
+-- two lines past their counts (NMPN21, NMPN22: count 1 each), each 0.10 for 3 units: their parts
+-- within the counts are 0.10 x 1/3 + 0.10 x 1/3 = 0.0667, one amount rounded once: 0.07 paid,
+-- 0.13 outside (0.8.0; rounding each line gave 0.03 + 0.03 = 0.06)
+SELECT pg_temp.settles(matins_settle(pg_temp.c(439, '150000', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('NMPN21', 3, 0.10), pg_temp.l('NMPN22', 3, 0.10)])),
+  '{"in_scope": 0.20, "maternity_fund": 0.07, "over_cap": 0.13, "transfer_to": "general_outpatient",
+    "has_notes": ["NM-PN:over_count"]}',
+  'NM-PN: the parts of lines past their counts are summed exactly and rounded once');
+SELECT is((SELECT amount FROM matins_explain(pg_temp.c(439, '150000', '2026-04-15', 'prenatal',
+    lines => ARRAY[pg_temp.l('NMPN21', 3, 0.10), pg_temp.l('NMPN22', 3, 0.10)]))
+    WHERE note LIKE 'the lines past their counts%'),
+  0.07, 'NM-PN: matins_explain shows the rounded sum of the parts within the counts');
 -- NMPN01 (count 11) after 10 used (prior): 3 units at 30 each -> 1 paid (30), 60 outside
 SELECT pg_temp.settles(matins_settle(pg_temp.c(403, '150000', '2026-04-15', 'prenatal',
     lines => ARRAY[pg_temp.l('NMPN01', 3, 90)]), '{"package_counts": {"NMPN01": 10}}'::jsonb),

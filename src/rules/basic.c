@@ -172,6 +172,23 @@ disease_row(const SettleContext *ctx, const DiseaseRow *rows, int n, const char 
 }
 
 /*
+ * refuse_special_without_rule
+ *      A special disease governed by a document matins lacks (JL19-SP: phenylketonuria, SP41)
+ *      has no rule, on a special outpatient claim and on a day surgery for it alike (day
+ *      surgery is managed as a special outpatient disease).
+ */
+static void
+refuse_special_without_rule(const DiseaseRow *d, const char *code)
+{
+	if (d != NULL && d->no_rule)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no rule settles special disease %s", code),
+				 errdetail("It is governed by a document matins does not implement."),
+				 errhint("See matins.special_disease.")));
+}
+
+/*
  * check_special_disease
  *      The special disease a claim is for (JL19-SP); unknown codes and diseases governed by a
  *      document matins lacks are errors.
@@ -188,12 +205,7 @@ check_special_disease(SettleContext *ctx)
 				 errmsg("claim field disease must not be null for a special outpatient claim"),
 				 errhint("Give the special disease code SP01..SP41 (JL19-SP).")));
 	d = disease_row(ctx, ctx->cat->special, ctx->cat->n_special, code);
-	if (d != NULL && d->no_rule)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("no rule settles special disease %s", code),
-				 errdetail("It is governed by a document matins does not implement."),
-				 errhint("See matins.special_disease.")));
+	refuse_special_without_rule(d, code);
 	if (d == NULL)
 		ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -216,6 +228,9 @@ handle_resident_special(SettleContext *ctx)
 
 	if (ctx->claim->benefit == BEN_SPECIAL)
 		check_special_disease(ctx);
+	else if (ctx->claim->disease != NULL)
+		refuse_special_without_rule(disease_row(ctx, ctx->cat->special, ctx->cat->n_special,
+												ctx->claim->disease), ctx->claim->disease);
 	(void) level_name(ctx, "resident.special", "JL19-SP");
 	if (ctx->claim->hospital_level < 2)
 		return pay_nothing(ctx, "JL19-SP", "JL19-SP:level_2_and_above", TRANSFER_PERSONAL);

@@ -61,6 +61,9 @@ pay_within_pregnancy_cap(SettleContext *ctx, Fen eligible, Fen cap, const char *
 		s->transfer_to = TRANSFER_GENERAL_OUTPATIENT;
 	ctx->pregnancy->prenatal_paid += fund;
 	add_step(s, ctx->route->source, eligible, MICRO_ONE, fund, "paid in full within the cap");
+	if (fund < eligible)
+		add_step(s, ctx->route->source, left, -1, eligible - fund,
+				 psprintf("over what %s leaves in this pregnancy: to general_outpatient", cap_name));
 	pay(ctx, fund);
 }
 
@@ -205,6 +208,8 @@ handle_prenatal_package(SettleContext *ctx)
 	const Claim *c = ctx->claim;
 	Settlement *s = ctx->s;
 	Fen			outside = 0;
+	Fen			over_amounts = 0;	/* the lines that go past their counts */
+	FenSum		over_shares = FEN_SUM_ZERO; /* their parts within the counts, exactly */
 
 	if (c->nlines == 0)
 	{
@@ -217,7 +222,6 @@ handle_prenatal_package(SettleContext *ctx)
 		const PackageItemRow *item;
 		int			slot,
 					units;
-		Fen			in_package;
 
 		if (l->item_class == CLASS_SELF)
 			continue;
@@ -235,16 +239,25 @@ handle_prenatal_package(SettleContext *ctx)
 			continue;
 		}
 		units = Min(l->quantity, package_units_left(ctx, item, slot));
-		in_package = fen_mul_div(l->amount, units, l->quantity);
 		pregnancy_package_touch(ctx->pregnancy, slot);
 		ctx->pregnancy->package_counts[slot] += units;
-		if (in_package < l->amount)
+		if (units < l->quantity)
 		{
-			outside += l->amount - in_package;
+			/* pro rata; the parts of all such lines are one amount, rounded once (0.8.0) */
+			over_amounts += l->amount;
+			fen_sum_add(&over_shares, l->amount, units, l->quantity);
 			add_note(s, "NM-PN:over_count");
 		}
-		add_step(s, "NM-PN", l->amount, -1, in_package,
+		add_step(s, "NM-PN", l->amount, -1, fen_mul_div(l->amount, units, l->quantity),
 				 psprintf("%s: %d of %d units within the package count", item->code, units, l->quantity));
+	}
+	if (over_amounts > 0)
+	{
+		Fen			within = fen_sum_round(&over_shares);
+
+		outside += over_amounts - within;
+		add_step(s, "NM-PN", over_amounts, -1, within,
+				 "the lines past their counts: their parts within the counts, summed and rounded once");
 	}
 	s->over_cap = outside;
 	if (outside > 0)
