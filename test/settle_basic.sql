@@ -318,13 +318,13 @@ SELECT throws_ok($$SELECT (s).pooled_fund FROM (SELECT matins_settle_run(c) OVER
   'JL19-OP: with the default RANGE frame two peers would share the second one''s settlement: an error (run)');
 -- frames that would give a row another claim's settlement, or restart the counters part-way:
 -- three prenatal claims of 400 in one pregnancy, cap 1000 (JL24-PN): 400, 400, 200 in a run
-CREATE TEMP TABLE pn3 AS SELECT c FROM unnest(ARRAY[
-    matins.make_claim(claim_id => 81, person_id => 80, region => '220000', service_date => '2025-03-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
-    matins.make_claim(claim_id => 82, person_id => 80, region => '220000', service_date => '2025-04-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
-    matins.make_claim(claim_id => 83, person_id => 80, region => '220000', service_date => '2025-05-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400)]) AS c;
+-- a Jilin enterprise employee's prenatal claim of 400 (JL24-PN)
+CREATE FUNCTION pg_temp.pn400(claim_id bigint, person_id bigint, service_date date) RETURNS matins.claim
+    LANGUAGE sql AS $f$ SELECT matins.make_claim(claim_id => claim_id, person_id => person_id, region => '220000',
+      service_date => service_date, scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal',
+      total => 400) $f$;
+CREATE TEMP TABLE pn3 AS SELECT c FROM unnest(ARRAY[pg_temp.pn400(81, 80, '2025-03-01'),
+    pg_temp.pn400(82, 80, '2025-04-01'), pg_temp.pn400(83, 80, '2025-05-01')]) AS c;
 CREATE FUNCTION pg_temp.pn3(win text, filter text DEFAULT '') RETURNS SETOF numeric LANGUAGE plpgsql AS $f$
 BEGIN
   RETURN QUERY EXECUTE format('SELECT (matins_settle_run(c) %s OVER (%s)).fund_total FROM pn3 ORDER BY (c).claim_id', filter, win);
@@ -375,13 +375,8 @@ SELECT is((SELECT (matins_settle_run(c ORDER BY (c).service_date, (c).claim_id))
 -- a window partitioned by more than the person (0.8.0): one pregnancy of claims 400 in 2025-10,
 -- 2025-12 and 2026-02, cap 1000 per pregnancy across years (JL24-PN): 400, 400, 200 in a run.
 -- Partitioned by person and year the 2026 claim would start again at 0 and get 400: an error.
-CREATE TEMP TABLE pn_years AS SELECT c FROM unnest(ARRAY[
-    matins.make_claim(claim_id => 91, person_id => 90, region => '220000', service_date => '2025-10-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
-    matins.make_claim(claim_id => 92, person_id => 90, region => '220000', service_date => '2025-12-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400),
-    matins.make_claim(claim_id => 93, person_id => 90, region => '220000', service_date => '2026-02-01',
-      scheme => 'employee', person_type => 'enterprise', benefit => 'prenatal', total => 400)]) AS c;
+CREATE TEMP TABLE pn_years AS SELECT c FROM unnest(ARRAY[pg_temp.pn400(91, 90, '2025-10-01'),
+    pg_temp.pn400(92, 90, '2025-12-01'), pg_temp.pn400(93, 90, '2026-02-01')]) AS c;
 SELECT results_eq($$SELECT (matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id
         ROWS UNBOUNDED PRECEDING)).fund_total FROM pn_years ORDER BY (c).claim_id$$,
   $$VALUES (400.00::numeric), (400.00), (200.00)$$,
