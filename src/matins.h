@@ -11,4 +11,7 @@
 extern void matins_catalog_cache_init(void);
 extern uint64 matins_catalog_generation_now(void);
 
+/* settle_scan.c: matins' own scan for matins_settle in FROM */
+extern void matins_settle_scan_init(void);
+
 #endif							/* MATINS_H */

@@ -1,0 +1,441 @@
+/*
+ * settle_scan.c
+ *      matins' own scan for matins_settle called in FROM, as analysts' reports call it:
+ *      SELECT ... FROM claims c, LATERAL matins_settle(c.c) s.
+ *
+ *      PostgreSQL runs a function in FROM through its function scan, which for every outer row
+ *      makes a tuplestore, checks the result's row type against the expected one, copies the
+ *      row into the store and reads it back: for a function that returns one row, that is
+ *      about three times the cost of calling it in an expression (bench/run, (a') against
+ *      (a'')), and with the engine's code it no longer fits the processor's instruction cache.
+ *
+ *      When the planner has made a function scan of matins_settle (either form) as the only
+ *      path of a FROM item, this file puts its own scan in its place, with the same costs,
+ *      rows and parameterization, so the plan is otherwise unchanged.  The scan evaluates the
+ *      same call expression once per rescan, in the scan's per-row memory, and hands the
+ *      settlement's fields to the plan as they are: the expanded record matins_settle returns
+ *      in an expression already holds every field's value (settlement_record.c).  A NULL
+ *      result gives one row of NULLs, as the function scan does; errors are the function's.
+ *
+ *      Left to the function scan: WITH ORDINALITY, ROWS FROM with several functions, and a
+ *      query that uses the FROM item's whole row (SELECT s, or s in a condition), since this
+ *      scan returns the fields only.  The GUC matins.settle_scan = off turns the scan off.
+ *
+ *      The planner reaches this file only once the library is loaded: matins_settle's planner
+ *      support function (settle_scan_support) is what loads it, when the planner simplifies
+ *      the call, before it makes paths.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "access/sysattr.h"
+#include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
+#include "commands/explain.h"
+#include "executor/executor.h"
+#include "fmgr.h"
+#include "nodes/extensible.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
+#include "optimizer/paths.h"
+#include "optimizer/restrictinfo.h"
+#include "parser/parsetree.h"
+#include "utils/builtins.h"
+#include "utils/expandedrecord.h"
+#include "utils/guc.h"
+#include "utils/ruleutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+#include "matins.h"
+
+PG_FUNCTION_INFO_V1(matins_settle_support);
+
+#define SETTLE_SCAN_NAME "MatinsSettle"
+
+/* matins.settle_scan: whether the planner may use the scan */
+static bool settle_scan_enabled = true;
+static set_rel_pathlist_hook_type prev_set_rel_pathlist_hook = NULL;
+
+/* the scan's state: the call expression and whether this rescan has returned its row */
+typedef struct SettleScanState
+{
+	CustomScanState css;
+	ExprState  *call;
+	bool		returned;
+} SettleScanState;
+
+static Plan *settle_scan_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
+							  List *tlist, List *clauses, List *custom_plans);
+static Node *settle_scan_create_state(CustomScan *cscan);
+static void settle_scan_begin(CustomScanState *node, EState *estate, int eflags);
+static TupleTableSlot *settle_scan_exec(CustomScanState *node);
+static void settle_scan_end(CustomScanState *node);
+static void settle_scan_rescan(CustomScanState *node);
+static void settle_scan_explain(CustomScanState *node, List *ancestors, ExplainState *es);
+
+static const CustomPathMethods settle_path_methods = {
+	.CustomName = SETTLE_SCAN_NAME,
+	.PlanCustomPath = settle_scan_plan,
+};
+
+static const CustomScanMethods settle_scan_methods = {
+	.CustomName = SETTLE_SCAN_NAME,
+	.CreateCustomScanState = settle_scan_create_state,
+};
+
+static const CustomExecMethods settle_exec_methods = {
+	.CustomName = SETTLE_SCAN_NAME,
+	.BeginCustomScan = settle_scan_begin,
+	.ExecCustomScan = settle_scan_exec,
+	.EndCustomScan = settle_scan_end,
+	.ReScanCustomScan = settle_scan_rescan,
+	.ExplainCustomScan = settle_scan_explain,
+};
+
+/*
+ * is_settle_function
+ *      Whether a function is one of this library's two matins_settle forms (found by its C
+ *      symbol and library, whatever the schema).
+ */
+static bool
+is_settle_function(Oid funcid)
+{
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
+	bool		ours = false;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	if (((Form_pg_proc) GETSTRUCT(tup))->prolang == ClanguageId)
+	{
+		bool		srcnull;
+		Datum		src = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_prosrc, &srcnull);
+		bool		binnull;
+		Datum		bin = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_probin, &binnull);
+		char	   *symbol = srcnull ? "" : TextDatumGetCString(src);
+
+		if (!srcnull && !binnull && (strcmp(symbol, "matins_settle") == 0 ||
+						 strcmp(symbol, "matins_settle_prior") == 0))
+		{
+			char	   *library = TextDatumGetCString(bin);
+			const char *base = strrchr(library, '/');
+
+			base = base ? base + 1 : library;
+			ours = strcmp(base, "matins") == 0 || strcmp(base, "matins.so") == 0;
+		}
+	}
+	ReleaseSysCache(tup);
+	return ours;
+}
+
+/*
+ * settle_scan_applies
+ *      Whether the FROM item is a plain call of matins_settle whose only path is a function
+ *      scan, and the query reads its fields only (not its whole row, nor a system column).
+ */
+static bool
+settle_scan_applies(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
+{
+	RangeTblFunction *rtfunc;
+	FuncExpr   *call;
+	Path	   *only;
+	TupleDesc	desc;
+	bool		plain;
+	Bitmapset  *attrs = NULL;
+	ListCell   *lc;
+	int			i;
+
+	if (rte->funcordinality || list_length(rte->functions) != 1 ||
+		list_length(rel->pathlist) != 1 || rel->partial_pathlist != NIL)
+		return false;
+	only = (Path *) linitial(rel->pathlist);
+	if (only->pathtype != T_FunctionScan)
+		return false;
+	rtfunc = (RangeTblFunction *) linitial(rte->functions);
+	if (!IsA(rtfunc->funcexpr, FuncExpr))
+		return false;
+	call = (FuncExpr *) rtfunc->funcexpr;
+	if (call->funcretset || !is_settle_function(call->funcid))
+		return false;
+
+	/* the columns of the FROM item are the row type's, none dropped */
+	desc = lookup_rowtype_tupdesc(call->funcresulttype, -1);
+	plain = desc->natts == rtfunc->funccolcount;
+	for (i = 0; plain && i < desc->natts; i++)
+		plain = !TupleDescAttr(desc, i)->attisdropped;
+	ReleaseTupleDesc(desc);
+	if (!plain)
+		return false;
+
+	/* fields only: the whole row (attribute 0) or a system column is the function scan's */
+	for (i = rel->min_attr; i <= 0; i++)
+		if (!bms_is_empty(rel->attr_needed[i - rel->min_attr]))
+			return false;
+	foreach(lc, rel->reltarget->exprs)
+	{
+		Var		   *var = (Var *) lfirst(lc);
+
+		if (!IsA(var, Var) || var->varno != rel->relid || var->varattno <= 0)
+			return false;
+	}
+	foreach(lc, rel->baserestrictinfo)
+		pull_varattnos((Node *) ((RestrictInfo *) lfirst(lc))->clause, rel->relid, &attrs);
+	i = -1;
+	while ((i = bms_next_member(attrs, i)) >= 0)
+		if (i + FirstLowInvalidHeapAttributeNumber <= 0)
+			return false;
+	return true;
+}
+
+/*
+ * settle_scan_pathlist
+ *      set_rel_pathlist_hook: in place of the function scan of matins_settle, this scan, with
+ *      the function scan's costs, rows and parameterization.
+ */
+static void
+settle_scan_pathlist(PlannerInfo *root, RelOptInfo *rel, Index rti, RangeTblEntry *rte)
+{
+	CustomPath *path;
+	Path	   *fscan;
+
+	if (prev_set_rel_pathlist_hook)
+		prev_set_rel_pathlist_hook(root, rel, rti, rte);
+	if (!settle_scan_enabled || rte->rtekind != RTE_FUNCTION ||
+		rel->reloptkind != RELOPT_BASEREL || !settle_scan_applies(root, rel, rte))
+		return;
+
+	fscan = (Path *) linitial(rel->pathlist);
+	path = makeNode(CustomPath);
+	path->path.pathtype = T_CustomScan;
+	path->path.parent = rel;
+	path->path.pathtarget = fscan->pathtarget;
+	path->path.param_info = fscan->param_info;
+	path->path.parallel_aware = false;
+	path->path.parallel_safe = fscan->parallel_safe;
+	path->path.parallel_workers = 0;
+	path->path.rows = fscan->rows;
+	path->path.startup_cost = fscan->startup_cost;
+	path->path.total_cost = fscan->total_cost;
+	path->path.pathkeys = fscan->pathkeys;
+	path->flags = 0;
+	path->methods = &settle_path_methods;
+	rel->pathlist = list_make1(path);
+}
+
+/*
+ * settle_scan_plan
+ *      PlanCustomPath: the CustomScan.  It has no relation of its own (scanrelid 0): its scan
+ *      row is the settlement's fields, described by custom_scan_tlist, and the call is its
+ *      one custom expression (the planner then puts the outer row's values in as parameters).
+ */
+static Plan *
+settle_scan_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
+				 List *tlist, List *clauses, List *custom_plans)
+{
+	RangeTblEntry *rte = planner_rt_fetch(rel->relid, root);
+	RangeTblFunction *rtfunc = (RangeTblFunction *) linitial(rte->functions);
+	CustomScan *cscan = makeNode(CustomScan);
+	TupleDesc	desc = lookup_rowtype_tupdesc(exprType(rtfunc->funcexpr), -1);
+	List	   *scan_tlist = NIL;
+	int			i;
+
+	for (i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+		Var		   *var = makeVar(rel->relid, i + 1, att->atttypid, att->atttypmod,
+								  att->attcollation, 0);
+
+		scan_tlist = lappend(scan_tlist,
+							 makeTargetEntry((Expr *) var, i + 1,
+											 pstrdup(NameStr(att->attname)), false));
+	}
+	ReleaseTupleDesc(desc);
+
+	cscan->scan.plan.targetlist = tlist;
+	cscan->scan.plan.qual = extract_actual_clauses(clauses, false);
+	cscan->scan.scanrelid = 0;
+	cscan->flags = best_path->flags;
+	cscan->custom_exprs = list_make1(copyObject(rtfunc->funcexpr));
+	cscan->custom_scan_tlist = scan_tlist;
+	cscan->methods = &settle_scan_methods;
+	return &cscan->scan.plan;
+}
+
+/*
+ * settle_scan_create_state
+ *      CreateCustomScanState: the executor's node.
+ */
+static Node *
+settle_scan_create_state(CustomScan *cscan)
+{
+	SettleScanState *state = (SettleScanState *) palloc0(sizeof(SettleScanState));
+
+	NodeSetTag(state, T_CustomScanState);
+	state->css.methods = &settle_exec_methods;
+	return (Node *) state;
+}
+
+/*
+ * settle_scan_begin
+ *      BeginCustomScan: prepare the call expression.
+ */
+static void
+settle_scan_begin(CustomScanState *node, EState *estate, int eflags)
+{
+	SettleScanState *state = (SettleScanState *) node;
+	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
+
+	state->call = ExecInitExpr((Expr *) linitial(cscan->custom_exprs), &node->ss.ps);
+	state->returned = false;
+}
+
+/*
+ * settlement_fields
+ *      Put the fields of a settlement (an expanded record, or a flat row) into the scan slot.
+ *      They stay valid until the scan's per-row memory is reset, at its next row.
+ */
+static void
+settlement_fields(Datum result, TupleTableSlot *slot)
+{
+	int			natts = slot->tts_tupleDescriptor->natts;
+
+	if (VARATT_IS_EXTERNAL_EXPANDED(DatumGetPointer(result)))
+	{
+		ExpandedRecordHeader *erh = (ExpandedRecordHeader *) DatumGetEOHP(result);
+
+		if (erh->er_magic != ER_MAGIC)
+			elog(ERROR, "matins_settle returned an expanded object that is not a record");
+		deconstruct_expanded_record(erh);
+		if (erh->nfields != natts)
+			elog(ERROR, "matins_settle returned %d fields where %d were expected",
+				 erh->nfields, natts);
+		memcpy(slot->tts_values, erh->dvalues, natts * sizeof(Datum));
+		memcpy(slot->tts_isnull, erh->dnulls, natts * sizeof(bool));
+	}
+	else
+	{
+		HeapTupleHeader row = DatumGetHeapTupleHeader(result);
+		HeapTupleData tuple;
+
+		if (HeapTupleHeaderGetNatts(row) != natts)
+			elog(ERROR, "matins_settle returned %d fields where %d were expected",
+				 (int) HeapTupleHeaderGetNatts(row), natts);
+		tuple.t_len = HeapTupleHeaderGetDatumLength(row);
+		ItemPointerSetInvalid(&tuple.t_self);
+		tuple.t_tableOid = InvalidOid;
+		tuple.t_data = row;
+		heap_deform_tuple(&tuple, slot->tts_tupleDescriptor, slot->tts_values, slot->tts_isnull);
+	}
+}
+
+/*
+ * settle_scan_next
+ *      The scan's access method: one row per rescan, the call's settlement (all NULLs when
+ *      the call returns NULL, as PostgreSQL's function scan gives).
+ */
+static TupleTableSlot *
+settle_scan_next(ScanState *ss)
+{
+	SettleScanState *state = (SettleScanState *) ss;
+	TupleTableSlot *slot = ss->ss_ScanTupleSlot;
+	Datum		result;
+	bool		isnull;
+
+	ExecClearTuple(slot);
+	if (state->returned)
+		return slot;
+	state->returned = true;
+	result = ExecEvalExprSwitchContext(state->call, ss->ps.ps_ExprContext, &isnull);
+	if (isnull)
+		memset(slot->tts_isnull, true, slot->tts_tupleDescriptor->natts * sizeof(bool));
+	else
+		settlement_fields(result, slot);
+	return ExecStoreVirtualTuple(slot);
+}
+
+/*
+ * settle_scan_recheck
+ *      EvalPlanQual recheck: the row is computed, nothing to recheck.
+ */
+static bool
+settle_scan_recheck(ScanState *ss, TupleTableSlot *slot)
+{
+	return true;
+}
+
+/*
+ * settle_scan_exec
+ *      ExecCustomScan: the next row, through the executor's scan loop (condition, projection).
+ */
+static TupleTableSlot *
+settle_scan_exec(CustomScanState *node)
+{
+	return ExecScan(&node->ss, settle_scan_next, settle_scan_recheck);
+}
+
+/*
+ * settle_scan_end
+ *      EndCustomScan: nothing of its own to release (the executor frees the node's memory).
+ */
+static void
+settle_scan_end(CustomScanState *node)
+{
+}
+
+/*
+ * settle_scan_rescan
+ *      ReScanCustomScan: a new outer row (or a rescan): the call is made again.
+ */
+static void
+settle_scan_rescan(CustomScanState *node)
+{
+	((SettleScanState *) node)->returned = false;
+	ExecScanReScan(&node->ss);
+}
+
+/*
+ * settle_scan_explain
+ *      ExplainCustomScan: the call the scan makes.
+ */
+static void
+settle_scan_explain(CustomScanState *node, List *ancestors, ExplainState *es)
+{
+	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
+	List	   *context = set_deparse_context_plan(es->deparse_cxt, &cscan->scan.plan, ancestors);
+
+	ExplainPropertyText("Function Call",
+						deparse_expression(linitial(cscan->custom_exprs), context,
+										   es->verbose, false),
+						es);
+}
+
+/*
+ * matins_settle_support
+ *      SQL: matins.settle_support(internal), the planner support function of both
+ *      matins_settle forms.  It answers no request; the planner calling it loads this library,
+ *      and so the path hook, before it makes the call's paths.
+ */
+Datum
+matins_settle_support(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(NULL);
+}
+
+/*
+ * matins_settle_scan_init
+ *      Called once from _PG_init: the GUC, the scan's methods (a parallel worker finds them by
+ *      name) and the path hook.
+ */
+void
+matins_settle_scan_init(void)
+{
+	DefineCustomBoolVariable("matins.settle_scan",
+							 "Runs matins_settle in FROM (LATERAL) by matins' own scan.",
+							 "Off: PostgreSQL's function scan, which copies each settlement through a tuplestore.",
+							 &settle_scan_enabled, true, PGC_USERSET, 0, NULL, NULL, NULL);
+	RegisterCustomScanMethods(&settle_scan_methods);
+	prev_set_rel_pathlist_hook = set_rel_pathlist_hook;
+	set_rel_pathlist_hook = settle_scan_pathlist;
+}
