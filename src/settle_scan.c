@@ -97,8 +97,8 @@ static const CustomExecMethods settle_exec_methods = {
 
 /*
  * is_settle_function
- *      Whether a function is one of this library's two matins_settle forms (found by its C
- *      symbol and library, whatever the schema).
+ *      Whether a function is one of the two matins_settle forms (found by its C symbol and
+ *      library, whatever the schema and the function's name: scripts/pgo's pgo_settle is one).
  */
 static bool
 is_settle_function(Oid funcid)
@@ -122,8 +122,9 @@ is_settle_function(Oid funcid)
 			char	   *library = TextDatumGetCString(bin);
 			const char *base = strrchr(library, '/');
 
+			/* $libdir/matins, or a copy built beside it, such as scripts/pgo's matins_pgo */
 			base = base ? base + 1 : library;
-			ours = strcmp(base, "matins") == 0 || strcmp(base, "matins.so") == 0;
+			ours = strncmp(base, "matins", 6) == 0;
 		}
 	}
 	ReleaseSysCache(tup);
@@ -426,11 +427,16 @@ matins_settle_support(PG_FUNCTION_ARGS)
 /*
  * matins_settle_scan_init
  *      Called once from _PG_init: the GUC, the scan's methods (a parallel worker finds them by
- *      name) and the path hook.
+ *      name) and the path hook.  A copy of the library loaded under another name, as scripts/pgo
+ *      loads its build beside the installed one, adds nothing: the first copy's scan serves the
+ *      functions of both (is_settle_function).
  */
 void
 matins_settle_scan_init(void)
 {
+	/* a second copy of the library in the backend (scripts/pgo's) leaves the scan to the first */
+	if (GetConfigOption("matins.settle_scan", true, false) != NULL)
+		return;
 	DefineCustomBoolVariable("matins.settle_scan",
 							 "Runs matins_settle in FROM (LATERAL) by matins' own scan.",
 							 "Off: PostgreSQL's function scan, which copies each settlement through a tuplestore.",
