@@ -9,7 +9,7 @@ EXTENSION    = matins
 BASE_VERSION = 0.1.0
 MODULE_big   = matins
 OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o src/money.o src/codes.o \
-               src/catalog.o src/claim.o src/claim_read.o src/usage.o src/route.o src/settle.o src/settle_sql.o src/settlement_tuple.o src/settlement_record.o src/settle_scan.o \
+               src/catalog.o src/claim.o src/claim_read.o src/usage.o src/route.o src/settle.o src/settle_sql.o src/settlement_tuple.o src/settlement_record.o src/settle_scan.o src/settle_run_scan.o \
                src/rules/maternity.o src/rules/basic.o src/rules/art.o \
                src/event.o src/eligibility.o src/allowance.o src/contribution.o src/ledger.o
 

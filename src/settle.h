@@ -206,6 +206,21 @@ extern Datum settlement_expanded(const MatinsCatalog *cat, const Claim *claim,
 								 const Settlement *s, const SettlementShape *shape,
 								 uint64 tupdesc_id);
 
+/*
+ * settle_sql.c: a running settlement, claim after claim of one person, as matins_settle_run's
+ * transition keeps it and its window node (settle_run_scan.c) too
+ */
+typedef struct RunState RunState;
+extern RunState *settle_run_begin(MemoryContext cxt);
+extern void settle_run_refuse_null(void) pg_attribute_noreturn();
+extern void settle_run_decode(Datum datum, ClaimTypeCache *claim_type, MemoryContext cache_cxt,
+							  Claim *claim);
+extern void settle_run_add(RunState *st, const Claim *claim, const char *policy);
+extern int64 settle_run_person(const RunState *st);
+extern Datum settle_run_expanded(const RunState *st, const SettlementShape *shape,
+								 uint64 tupdesc_id);
+extern void settle_run_split_error(int64 person_id);
+
 /* settlement_record.c: the records settlement_expanded returns, lent from a pool */
 struct ExpandedRecordHeader;
 extern struct ExpandedRecordHeader *settlement_record_lend(const SettlementShape *shape,

@@ -22,7 +22,7 @@
  *      scan returns the fields only.  The GUC matins.settle_scan = off turns the scan off.
  *
  *      The planner reaches this file only once the library is loaded: matins_settle's planner
- *      support function (settle_scan_support) is what loads it, when the planner simplifies
+ *      support function (matins_settle_support) is what loads it, when the planner simplifies
  *      the call, before it makes paths.
  */
 #include "postgres.h"
@@ -55,8 +55,8 @@ PG_FUNCTION_INFO_V1(matins_settle_support);
 
 #define SETTLE_SCAN_NAME "MatinsSettle"
 
-/* matins.settle_scan: whether the planner may use the scan */
-static bool settle_scan_enabled = true;
+/* matins.settle_scan: whether the planner may use matins' scans (this one and the window's) */
+bool		matins_settle_scan_enabled = true;
 static set_rel_pathlist_hook_type prev_set_rel_pathlist_hook = NULL;
 
 /* the scan's state: the call expression and whether this rescan has returned its row */
@@ -96,12 +96,13 @@ static const CustomExecMethods settle_exec_methods = {
 };
 
 /*
- * is_settle_function
- *      Whether a function is one of the two matins_settle forms (found by its C symbol and
- *      library, whatever the schema and the function's name: scripts/pgo's pgo_settle is one).
+ * matins_c_function
+ *      Whether a function is the C function symbol of the library matins (found by its symbol
+ *      and library, whatever the schema and the SQL name: scripts/pgo's pgo_settle is the
+ *      matins_settle of its copy of the library, matins_pgo).
  */
-static bool
-is_settle_function(Oid funcid)
+bool
+matins_c_function(Oid funcid, const char *symbol)
 {
 	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
 	bool		ours = false;
@@ -110,19 +111,17 @@ is_settle_function(Oid funcid)
 		return false;
 	if (((Form_pg_proc) GETSTRUCT(tup))->prolang == ClanguageId)
 	{
-		bool		srcnull;
+		bool		srcnull,
+					binnull;
 		Datum		src = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_prosrc, &srcnull);
-		bool		binnull;
 		Datum		bin = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_probin, &binnull);
-		char	   *symbol = srcnull ? "" : TextDatumGetCString(src);
 
-		if (!srcnull && !binnull && (strcmp(symbol, "matins_settle") == 0 ||
-						 strcmp(symbol, "matins_settle_prior") == 0))
+		if (!srcnull && !binnull && strcmp(TextDatumGetCString(src), symbol) == 0)
 		{
 			char	   *library = TextDatumGetCString(bin);
 			const char *base = strrchr(library, '/');
 
-			/* $libdir/matins, or a copy built beside it, such as scripts/pgo's matins_pgo */
+			/* $libdir/matins, or a copy built beside it */
 			base = base ? base + 1 : library;
 			ours = strncmp(base, "matins", 6) == 0;
 		}
@@ -158,7 +157,8 @@ settle_scan_applies(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
 	if (!IsA(rtfunc->funcexpr, FuncExpr))
 		return false;
 	call = (FuncExpr *) rtfunc->funcexpr;
-	if (call->funcretset || !is_settle_function(call->funcid))
+	if (call->funcretset || !(matins_c_function(call->funcid, "matins_settle") ||
+							   matins_c_function(call->funcid, "matins_settle_prior")))
 		return false;
 
 	/* the columns of the FROM item are the row type's, none dropped */
@@ -203,7 +203,7 @@ settle_scan_pathlist(PlannerInfo *root, RelOptInfo *rel, Index rti, RangeTblEntr
 
 	if (prev_set_rel_pathlist_hook)
 		prev_set_rel_pathlist_hook(root, rel, rti, rte);
-	if (!settle_scan_enabled || rte->rtekind != RTE_FUNCTION ||
+	if (!matins_settle_scan_enabled || rte->rtekind != RTE_FUNCTION ||
 		rel->reloptkind != RELOPT_BASEREL || !settle_scan_applies(root, rel, rte))
 		return;
 
@@ -415,8 +415,9 @@ settle_scan_explain(CustomScanState *node, List *ancestors, ExplainState *es)
 /*
  * matins_settle_support
  *      SQL: matins.settle_support(internal), the planner support function of both
- *      matins_settle forms.  It answers no request; the planner calling it loads this library,
- *      and so the path hook, before it makes the call's paths.
+ *      matins_settle forms and of the aggregate matins_settle_run.  It answers no request; the
+ *      planner calling it (when it simplifies matins_settle, or costs the window function)
+ *      loads this library, and so its planner hooks, before it makes the query's paths.
  */
 Datum
 matins_settle_support(PG_FUNCTION_ARGS)
@@ -427,21 +428,22 @@ matins_settle_support(PG_FUNCTION_ARGS)
 /*
  * matins_settle_scan_init
  *      Called once from _PG_init: the GUC, the scan's methods (a parallel worker finds them by
- *      name) and the path hook.  A copy of the library loaded under another name, as scripts/pgo
+ *      name) and the path hook; false when another copy of the library provides them.  A copy of the library loaded under another name, as scripts/pgo
  *      loads its build beside the installed one, adds nothing: the first copy's scan serves the
- *      functions of both (is_settle_function).
+ *      functions of both (matins_c_function).
  */
-void
+bool
 matins_settle_scan_init(void)
 {
-	/* a second copy of the library in the backend (scripts/pgo's) leaves the scan to the first */
+	/* a second copy of the library in the backend (scripts/pgo's) leaves the scans to the first */
 	if (GetConfigOption("matins.settle_scan", true, false) != NULL)
-		return;
+		return false;
 	DefineCustomBoolVariable("matins.settle_scan",
-							 "Runs matins_settle in FROM (LATERAL) by matins' own scan.",
-							 "Off: PostgreSQL's function scan, which copies each settlement through a tuplestore.",
-							 &settle_scan_enabled, true, PGC_USERSET, 0, NULL, NULL, NULL);
+							 "Runs matins_settle in FROM (LATERAL) and matins_settle_run in a window by matins' own plan nodes.",
+							 "Off: PostgreSQL's function scan and WindowAgg.",
+							 &matins_settle_scan_enabled, true, PGC_USERSET, 0, NULL, NULL, NULL);
 	RegisterCustomScanMethods(&settle_scan_methods);
 	prev_set_rel_pathlist_hook = set_rel_pathlist_hook;
 	set_rel_pathlist_hook = settle_scan_pathlist;
+	return true;
 }

@@ -183,8 +183,8 @@ matins_settle_prior(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(settle_call(fcinfo, 1, 2));
 }
 
-/* the window aggregate's state: the person's usage so far and the last claim's settlement */
-typedef struct RunState
+/* the window aggregate's state (settle.h): the person's usage so far and the last claim's settlement */
+struct RunState
 {
 	Usage		usage;
 	Claim		last_claim;
@@ -195,7 +195,7 @@ typedef struct RunState
 	int64		last_pos;		/* in a window: the last claim's row in the partition (from 0) */
 	CallCache  *run_cc;			/* in a window: the transition's call cache (window_before) */
 	MemoryContext cxt;
-} RunState;
+};
 
 #define WINDOW_HINT "Use OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING), without FILTER."
 
@@ -327,13 +327,29 @@ window_check_end(const RunState *st, WindowAggState *winstate)
 }
 
 /*
+ * settle_run_split_error
+ *      The claims of one person in two partitions of a window, one after the other: the window
+ *      is partitioned by more than the person, and the counters would start again part-way
+ *      through the person's claims.
+ */
+void
+settle_run_split_error(int64 person_id)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_WINDOWING_ERROR),
+			 errmsg("matins_settle_run got the claims of person " INT64_FORMAT " in two window partitions, one after the other",
+					person_id),
+			 errdetail("The counters start again in each partition, so the claims of the second would be settled without the person's claims in the first: the window is partitioned by more than the person."),
+			 errhint(WINDOW_HINT)));
+}
+
+/*
  * window_check_person_split
  *      A partition's first claim: its person must not be the previous partition's, as happens
- *      when the window is partitioned by more than the person (the person and the year, say),
- *      so that the counters would start again part-way through the person's claims.  The
- *      previous partition is one of this scan only if its last result is still in the window's
- *      result slots: a rescan of the window (a LATERAL subquery run again) clears them, and
- *      then the same person may come again.
+ *      when the window is partitioned by more than the person (the person and the year, say).
+ *      The previous partition is one of this scan only if its last result is still in the
+ *      window's result slots: a rescan of the window (a LATERAL subquery run again) clears
+ *      them, and then the same person may come again.
  */
 static void
 window_check_person_split(const CallCache *cc, WindowAggState *winstate, int64 person_id)
@@ -345,12 +361,109 @@ window_check_person_split(const CallCache *cc, WindowAggState *winstate, int64 p
 		return;
 	for (int i = 0; i < winstate->numfuncs; i++)
 		if (econtext->ecxt_aggvalues[i] == cc->window_before_result && !econtext->ecxt_aggnulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_WINDOWING_ERROR),
-					 errmsg("matins_settle_run got the claims of person " INT64_FORMAT " in two window partitions, one after the other",
-							person_id),
-					 errdetail("The counters start again in each partition, so the claims of the second would be settled without the person's claims in the first: the window is partitioned by more than the person."),
-					 errhint(WINDOW_HINT)));
+			settle_run_split_error(person_id);
+}
+
+/*
+ * settle_run_begin
+ *      A running settlement in cxt (one person's, a window partition's): empty usage (the
+ *      large arrays are cleared as they come into use), no claim yet.
+ */
+RunState *
+settle_run_begin(MemoryContext cxt)
+{
+	RunState   *st = MemoryContextAlloc(cxt, sizeof(RunState));
+
+	st->cxt = cxt;
+	st->has_last = false;
+	st->person_id = 0;
+	st->last_pos = -1;
+	st->run_cc = NULL;
+	usage_init(&st->usage, cxt);
+	return st;
+}
+
+/*
+ * settle_run_refuse_null
+ *      A null claim given to a running settlement.
+ */
+void
+settle_run_refuse_null(void)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+			 errmsg("matins_settle_run got a null claim"),
+			 errhint("Filter out null claims before the window.")));
+}
+
+/*
+ * settle_run_decode
+ *      The next claim of a running settlement (not null), decoded (claim_type and its memory
+ *      cache_cxt: the call site's); a claim without its person is refused.
+ */
+void
+settle_run_decode(Datum datum, ClaimTypeCache *claim_type, MemoryContext cache_cxt, Claim *claim)
+{
+	claim_decode(datum, claim_type, cache_cxt, claim);
+	if (unlikely(claim->person_id_null))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("matins_settle_run got a claim (claim_id %s) with a null person_id",
+						claim->claim_id_null ? "null" : psprintf(INT64_FORMAT, claim->claim_id)),
+				 errdetail("The counters are kept per person: a claim without one cannot be settled after the person's earlier claims."),
+				 errhint("Give every claim its person_id, or filter out claims without one.")));
+}
+
+/*
+ * settle_run_add
+ *      Settle a claim after the running settlement's earlier claims (the same person's, not
+ *      later in date) under policy (NULL: the policy in force), and keep it as the last.
+ */
+void
+settle_run_add(RunState *st, const Claim *claim, const char *policy)
+{
+	if (st->has_last && claim->person_id != st->person_id)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
+						st->person_id, claim->person_id),
+				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
+	if (st->has_last && claim->service_date < st->last_date)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("matins_settle_run got a claim of %s after a claim of %s",
+						date_text(claim->service_date), date_text(st->last_date)),
+				 errdetail("Each claim is settled after the claims before it in the window, so they must come in date order."),
+				 errhint("Order the window by service_date: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
+	settlement_reset(&st->last);
+	settle(catalog_get(), claim, policy, &st->usage, &st->last);
+	/* keep what the result reads: ids (the rest of the claim is not needed) */
+	st->last_claim.claim_id = claim->claim_id;
+	st->last_claim.claim_id_null = claim->claim_id_null;
+	st->person_id = claim->person_id;
+	st->last_date = claim->service_date;
+	st->has_last = true;
+}
+
+/*
+ * settle_run_person
+ *      The person of the running settlement's claims (after its first).
+ */
+int64
+settle_run_person(const RunState *st)
+{
+	return st->person_id;
+}
+
+/*
+ * settle_run_expanded
+ *      The settlement of the running settlement's last claim, as an expanded record (lent
+ *      until the current memory context is reset; see settlement_record.c).
+ */
+Datum
+settle_run_expanded(const RunState *st, const SettlementShape *shape, uint64 tupdesc_id)
+{
+	return settlement_expanded(catalog_get(), &st->last_claim, &st->last, shape, tupdesc_id);
 }
 
 /*
@@ -369,21 +482,12 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 	if (agg_kind == 0)
 		elog(ERROR, "matins_settle_run_transfn called in non-aggregate context");
 	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("matins_settle_run got a null claim"),
-				 errhint("Filter out null claims before the window.")));
+		settle_run_refuse_null();
 	st = PG_ARGISNULL(0) ? NULL : (RunState *) PG_GETARG_POINTER(0);
 	if (st == NULL)
 	{
-		/* a new person: empty usage (the large arrays are cleared as they come into use) */
-		st = MemoryContextAlloc(aggcxt, sizeof(RunState));
-		st->cxt = aggcxt;
-		st->has_last = false;
-		st->person_id = 0;
-		st->last_pos = -1;
-		st->run_cc = NULL;
-		usage_init(&st->usage, aggcxt);
+		/* a new person */
+		st = settle_run_begin(aggcxt);
 		if (agg_kind == AGG_CONTEXT_WINDOW)
 		{
 			st->run_cc = call_cache(fcinfo);
@@ -391,38 +495,11 @@ matins_settle_run_transfn(PG_FUNCTION_ARGS)
 		}
 	}
 	/* the claim type is the call site's: it holds over every person of the window */
-	claim_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
-				 &claim);
-	if (unlikely(claim.person_id_null))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("matins_settle_run got a claim (claim_id %s) with a null person_id",
-						claim.claim_id_null ? "null" : psprintf(INT64_FORMAT, claim.claim_id)),
-				 errdetail("The counters are kept per person: a claim without one cannot be settled after the person's earlier claims."),
-				 errhint("Give every claim its person_id, or filter out claims without one.")));
+	settle_run_decode(PG_GETARG_DATUM(1), &call_cache(fcinfo)->claim_type, fcinfo->flinfo->fn_mcxt,
+					  &claim);
 	if (!st->has_last && st->run_cc != NULL)
 		window_check_person_split(st->run_cc, (WindowAggState *) fcinfo->context, claim.person_id);
-	if (st->has_last && claim.person_id != st->person_id)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("matins_settle_run got claims of persons " INT64_FORMAT " and " INT64_FORMAT " in one window",
-						st->person_id, claim.person_id),
-				 errhint("Use it as a window function: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
-	if (st->has_last && claim.service_date < st->last_date)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("matins_settle_run got a claim of %s after a claim of %s",
-						date_text(claim.service_date), date_text(st->last_date)),
-				 errdetail("Each claim is settled after the claims before it in the window, so they must come in date order."),
-				 errhint("Order the window by service_date: OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING).")));
-	settlement_reset(&st->last);
-	settle(catalog_get(), &claim, policy_arg(fcinfo, 2), &st->usage, &st->last);
-	/* keep what the final function reads: ids (the rest of the claim is not needed) */
-	st->last_claim.claim_id = claim.claim_id;
-	st->last_claim.claim_id_null = claim.claim_id_null;
-	st->person_id = claim.person_id;
-	st->last_date = claim.service_date;
-	st->has_last = true;
+	settle_run_add(st, &claim, policy_arg(fcinfo, 2));
 	if (agg_kind == AGG_CONTEXT_WINDOW)
 		st->last_pos = ((WindowAggState *) fcinfo->context)->aggregatedupto;
 	PG_RETURN_POINTER(st);

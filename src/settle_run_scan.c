@@ -1,0 +1,647 @@
+/*
+ * settle_run_scan.c
+ *      matins' own node for matins_settle_run as a window function, in place of PostgreSQL's
+ *      WindowAgg, for the window the README recommends:
+ *
+ *          matins_settle_run(c) OVER (PARTITION BY (c).person_id
+ *                                     ORDER BY (c).service_date, (c).claim_id
+ *                                     ROWS UNBOUNDED PRECEDING)
+ *
+ *      With that frame a row's result is the settlement of its own claim after the partition's
+ *      earlier claims: a running settlement needs neither the frame nor the aggregate
+ *      machinery.  WindowAgg keeps each partition's rows in a tuplestore and reads them back,
+ *      calls the transition and the final function for every row, and copies each result
+ *      twice (the second time to keep it for peers a ROWS frame cannot have).  This node reads
+ *      its sorted input row by row, starts a running settlement at each partition (the same
+ *      one the aggregate's transition keeps: settle_run_* in settle_sql.c), and hands each
+ *      row's settlement to the plan as an expanded record (settlement_record.c), from which a
+ *      field is read at once.  The errors are the aggregate's: a null claim or person, two
+ *      persons in a partition, claims out of date order, and the claims of one person in two
+ *      partitions one after the other.
+ *
+ *      The planner's window path is replaced only when every window function of its level is
+ *      matins_settle_run (either form, without FILTER), all over the one window, whose frame is
+ *      ROWS from UNBOUNDED PRECEDING to CURRENT ROW without EXCLUDE.  Any other window (the
+ *      default RANGE frame among them) stays with WindowAgg, where the aggregate checks its
+ *      frame row by row.  matins.settle_scan = off keeps WindowAgg always.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_aggregate.h"
+#include "commands/explain.h"
+#include "executor/executor.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "nodes/extensible.h"
+#include "nodes/makefuncs.h"
+#include "nodes/nodeFuncs.h"
+#include "optimizer/optimizer.h"
+#include "optimizer/pathnode.h"
+#include "optimizer/planner.h"
+#include "optimizer/restrictinfo.h"
+#include "optimizer/tlist.h"
+#include "parser/parsetree.h"
+#include "utils/builtins.h"
+#include "utils/datum.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+#include "utils/ruleutils.h"
+#include "utils/syscache.h"
+#include "utils/typcache.h"
+
+#include "matins.h"
+#include "settle.h"
+
+#define SETTLE_RUN_NAME "MatinsSettleRun"
+
+static create_upper_paths_hook_type prev_create_upper_paths_hook = NULL;
+
+/* one matins_settle_run call of the window */
+typedef struct RunCall
+{
+	ExprState  *claim_arg;
+	ExprState  *policy_arg;		/* NULL: the one-argument form */
+	int			resultno;		/* its result's column in the scan row (from 0) */
+	ClaimTypeCache claim_type;
+	SettlementShape shape;
+	uint64		tupdesc_id;		/* the typcache's identifier of the result type's descriptor */
+	char	   *policy;			/* the policy argument last seen, as a C string */
+	RunState   *run;			/* the partition's running settlement */
+} RunCall;
+
+/* the node's state */
+typedef struct SettleRunState
+{
+	CustomScanState css;
+	int			ninput;			/* columns of the input row, first in the scan row */
+	int			ncalls;
+	RunCall    *calls;
+	int			nkeys;			/* the partition's key columns */
+	AttrNumber *keycols;		/* (from 1) */
+	FmgrInfo   *keyeq;
+	Oid		   *keycoll;
+	Datum	   *key;			/* the current partition's key, copied into keycxt */
+	bool	   *keynull;
+	bool		in_partition;	/* false before the first row, and after a rescan */
+	bool		has_before;		/* a partition before the current one, of this scan */
+	int64		person_before;	/* its person */
+	MemoryContext query_cxt;	/* the node's: caches of the calls */
+	MemoryContext partition_cxt;	/* the running settlements of the partition */
+	MemoryContext key_cxt;
+} SettleRunState;
+
+static Plan *settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
+							 List *tlist, List *clauses, List *custom_plans);
+static Node *settle_run_create_state(CustomScan *cscan);
+static void settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags);
+static TupleTableSlot *settle_run_exec(CustomScanState *node);
+static void settle_run_end(CustomScanState *node);
+static void settle_run_rescan(CustomScanState *node);
+static void settle_run_explain(CustomScanState *node, List *ancestors, ExplainState *es);
+
+static const CustomPathMethods settle_run_path_methods = {
+	.CustomName = SETTLE_RUN_NAME,
+	.PlanCustomPath = settle_run_plan,
+};
+
+static const CustomScanMethods settle_run_scan_methods = {
+	.CustomName = SETTLE_RUN_NAME,
+	.CreateCustomScanState = settle_run_create_state,
+};
+
+static const CustomExecMethods settle_run_exec_methods = {
+	.CustomName = SETTLE_RUN_NAME,
+	.BeginCustomScan = settle_run_begin_scan,
+	.ExecCustomScan = settle_run_exec,
+	.EndCustomScan = settle_run_end,
+	.ReScanCustomScan = settle_run_rescan,
+	.ExplainCustomScan = settle_run_explain,
+};
+
+/*
+ * is_settle_run
+ *      Whether an aggregate is matins_settle_run (either form), by its transition and final
+ *      functions.
+ */
+static bool
+is_settle_run(Oid aggfnoid)
+{
+	HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggfnoid));
+	bool		ours;
+
+	if (!HeapTupleIsValid(tup))
+		return false;
+	ours = matins_c_function(((Form_pg_aggregate) GETSTRUCT(tup))->aggtransfn,
+							 "matins_settle_run_transfn") &&
+		matins_c_function(((Form_pg_aggregate) GETSTRUCT(tup))->aggfinalfn,
+						  "matins_settle_run_finalfn");
+	ReleaseSysCache(tup);
+	return ours;
+}
+
+/*
+ * window_funcs_walker
+ *      Collect the distinct window functions of an expression.
+ */
+static bool
+window_funcs_walker(Node *node, List **found)
+{
+	if (node == NULL)
+		return false;
+	if (IsA(node, WindowFunc))
+	{
+		*found = list_append_unique(*found, node);
+		return false;
+	}
+	return expression_tree_walker(node, window_funcs_walker, (void *) found);
+}
+
+/*
+ * window_funcs
+ *      The distinct window functions of a target list (of TargetEntry or bare expressions).
+ */
+static List *
+window_funcs(List *exprs)
+{
+	List	   *found = NIL;
+
+	window_funcs_walker((Node *) exprs, &found);
+	return found;
+}
+
+/*
+ * has_window_below
+ *      Whether a path holds another WindowAgg under it (a query with several windows).
+ */
+static bool
+has_window_below(Path *path)
+{
+	for (;;)
+	{
+		if (IsA(path, WindowAggPath))
+			return true;
+		if (IsA(path, SortPath) || IsA(path, IncrementalSortPath))
+			path = ((SortPath *) path)->subpath;
+		else if (IsA(path, ProjectionPath))
+			path = ((ProjectionPath *) path)->subpath;
+		else
+			return false;
+	}
+}
+
+/*
+ * settle_run_path
+ *      The node's path in place of a WindowAgg path, or NULL where it does not apply: every
+ *      window function is matins_settle_run without FILTER, over this one window, whose frame
+ *      is ROWS from UNBOUNDED PRECEDING to CURRENT ROW, without EXCLUDE.
+ */
+static CustomPath *
+settle_run_path(WindowAggPath *wpath)
+{
+	WindowClause *wc = wpath->winclause;
+	int			options = wc->frameOptions;
+	List	   *wfuncs;
+	ListCell   *lc;
+	CustomPath *path;
+
+	if (!wpath->topwindow || wpath->qual != NIL || has_window_below(wpath->subpath))
+		return NULL;
+	if (!(options & FRAMEOPTION_ROWS) || !(options & FRAMEOPTION_START_UNBOUNDED_PRECEDING) ||
+		!(options & FRAMEOPTION_END_CURRENT_ROW) || (options & FRAMEOPTION_EXCLUSION))
+		return NULL;
+	wfuncs = window_funcs(wpath->path.pathtarget->exprs);
+	if (wfuncs == NIL)
+		return NULL;
+	foreach(lc, wfuncs)
+	{
+		WindowFunc *wf = (WindowFunc *) lfirst(lc);
+
+		if (wf->winref != wc->winref || wf->aggfilter != NULL || !wf->winagg ||
+			list_length(wf->args) < 1 || list_length(wf->args) > 2 || !is_settle_run(wf->winfnoid))
+			return NULL;
+	}
+
+	path = makeNode(CustomPath);
+	path->path.pathtype = T_CustomScan;
+	path->path.parent = wpath->path.parent;
+	path->path.pathtarget = wpath->path.pathtarget;
+	path->path.param_info = NULL;
+	path->path.parallel_aware = false;
+	path->path.parallel_safe = wpath->path.parallel_safe;
+	path->path.parallel_workers = wpath->path.parallel_workers;
+	path->path.rows = wpath->path.rows;
+	path->path.startup_cost = wpath->path.startup_cost;
+	path->path.total_cost = wpath->path.total_cost;
+	path->path.pathkeys = wpath->path.pathkeys;
+	path->flags = 0;
+	path->custom_paths = list_make1(wpath->subpath);
+	path->custom_private = list_make1(wc);
+	path->methods = &settle_run_path_methods;
+	return path;
+}
+
+/*
+ * settle_run_upper_paths
+ *      create_upper_paths_hook: at the window stage, this node in place of each WindowAgg path
+ *      it applies to (with the same input, costs and order, so the plan is otherwise the same).
+ */
+static void
+settle_run_upper_paths(PlannerInfo *root, UpperRelationKind stage, RelOptInfo *input_rel,
+					   RelOptInfo *output_rel, void *extra)
+{
+	ListCell   *lc;
+
+	if (prev_create_upper_paths_hook)
+		prev_create_upper_paths_hook(root, stage, input_rel, output_rel, extra);
+	if (stage != UPPERREL_WINDOW || !matins_settle_scan_enabled)
+		return;
+	foreach(lc, output_rel->pathlist)
+	{
+		Path	   *path = (Path *) lfirst(lc);
+		CustomPath *ours;
+
+		if (IsA(path, WindowAggPath) && (ours = settle_run_path((WindowAggPath *) path)) != NULL)
+			lfirst(lc) = ours;
+	}
+}
+
+/*
+ * input_column
+ *      The column of the input plan's row that holds a partition key.
+ */
+static TargetEntry *
+input_column(PlannerInfo *root, SortGroupClause *sgc, List *input_tlist)
+{
+	TargetEntry *tle = get_sortgroupclause_tle(sgc, input_tlist);
+
+	if (tle == NULL)
+		tle = tlist_member((Expr *) get_sortgroupclause_expr(sgc, root->processed_tlist),
+						   input_tlist);
+	if (tle == NULL)
+		elog(ERROR, "matins_settle_run: a partition key of the window is not in its input");
+	return tle;
+}
+
+/*
+ * settle_run_plan
+ *      PlanCustomPath: the CustomScan.  Its scan row is the input row followed by the result
+ *      of each matins_settle_run call (custom_scan_tlist); its custom expressions are the
+ *      calls' arguments; custom_private holds the partition key: the input columns, equality
+ *      operators and collations.
+ */
+static Plan *
+settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
+				List *tlist, List *clauses, List *custom_plans)
+{
+	WindowClause *wc = (WindowClause *) linitial(best_path->custom_private);
+	Plan	   *input = (Plan *) linitial(custom_plans);
+	CustomScan *cscan = makeNode(CustomScan);
+	List	   *scan_tlist = NIL;
+	List	   *args = NIL;
+	List	   *keycols = NIL;
+	List	   *keyops = NIL;
+	List	   *keycolls = NIL;
+	ListCell   *lc;
+	AttrNumber	resno = 0;
+
+	foreach(lc, input->targetlist)
+	{
+		TargetEntry *tle = (TargetEntry *) lfirst(lc);
+
+		scan_tlist = lappend(scan_tlist, makeTargetEntry(copyObject(tle->expr), ++resno, NULL, false));
+	}
+	foreach(lc, window_funcs(tlist))
+	{
+		WindowFunc *wf = (WindowFunc *) lfirst(lc);
+
+		scan_tlist = lappend(scan_tlist, makeTargetEntry((Expr *) copyObject(wf), ++resno, NULL, false));
+		args = lappend(args, copyObject(wf->args));
+	}
+	foreach(lc, wc->partitionClause)
+	{
+		SortGroupClause *sgc = (SortGroupClause *) lfirst(lc);
+		TargetEntry *tle = input_column(root, sgc, input->targetlist);
+
+		keycols = lappend_int(keycols, tle->resno);
+		keyops = lappend_oid(keyops, sgc->eqop);
+		keycolls = lappend_oid(keycolls, exprCollation((Node *) tle->expr));
+	}
+
+	cscan->scan.plan.targetlist = tlist;
+	cscan->scan.plan.qual = extract_actual_clauses(clauses, false);
+	cscan->scan.scanrelid = 0;
+	cscan->flags = best_path->flags;
+	cscan->custom_plans = custom_plans;
+	cscan->custom_exprs = args;
+	cscan->custom_private = list_make3(keycols, keyops, keycolls);
+	cscan->custom_scan_tlist = scan_tlist;
+	cscan->methods = &settle_run_scan_methods;
+	return &cscan->scan.plan;
+}
+
+/*
+ * settle_run_create_state
+ *      CreateCustomScanState: the executor's node.
+ */
+static Node *
+settle_run_create_state(CustomScan *cscan)
+{
+	SettleRunState *state = (SettleRunState *) palloc0(sizeof(SettleRunState));
+
+	NodeSetTag(state, T_CustomScanState);
+	state->css.methods = &settle_run_exec_methods;
+	return (Node *) state;
+}
+
+/*
+ * settle_run_begin_scan
+ *      BeginCustomScan: the input plan, the calls (arguments, result type, caches) and the
+ *      partition key's equality functions.
+ */
+static void
+settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
+{
+	SettleRunState *state = (SettleRunState *) node;
+	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
+	Plan	   *input = (Plan *) linitial(cscan->custom_plans);
+	TupleDesc	scan_desc = node->ss.ss_ScanTupleSlot->tts_tupleDescriptor;
+	List	   *keycols = (List *) linitial(cscan->custom_private);
+	List	   *keyops = (List *) lsecond(cscan->custom_private);
+	List	   *keycolls = (List *) lthird(cscan->custom_private);
+	ListCell   *lc;
+	int			i;
+
+	node->custom_ps = list_make1(ExecInitNode(input, estate,
+											  eflags & ~(EXEC_FLAG_BACKWARD | EXEC_FLAG_MARK)));
+	state->query_cxt = CurrentMemoryContext;
+	state->ninput = list_length(input->targetlist);
+	state->ncalls = list_length(cscan->custom_exprs);
+	state->calls = palloc0(state->ncalls * sizeof(RunCall));
+	i = 0;
+	foreach(lc, cscan->custom_exprs)
+	{
+		List	   *args = (List *) lfirst(lc);
+		RunCall    *call = &state->calls[i];
+		Oid			type;
+
+		call->claim_arg = ExecInitExpr((Expr *) linitial(args), &node->ss.ps);
+		call->policy_arg = list_length(args) > 1 ? ExecInitExpr((Expr *) lsecond(args), &node->ss.ps) : NULL;
+		call->resultno = state->ninput + i;
+		type = TupleDescAttr(scan_desc, call->resultno)->atttypid;
+		settlement_shape_init(&call->shape, BlessTupleDesc(lookup_rowtype_tupdesc_copy(type, -1)));
+		call->tupdesc_id = lookup_type_cache(type, TYPECACHE_TUPDESC)->tupDesc_identifier;
+		i++;
+	}
+
+	state->nkeys = list_length(keycols);
+	state->keycols = palloc(state->nkeys * sizeof(AttrNumber));
+	state->keyeq = palloc(state->nkeys * sizeof(FmgrInfo));
+	state->keycoll = palloc(state->nkeys * sizeof(Oid));
+	state->key = palloc(state->nkeys * sizeof(Datum));
+	state->keynull = palloc(state->nkeys * sizeof(bool));
+	for (i = 0; i < state->nkeys; i++)
+	{
+		state->keycols[i] = (AttrNumber) list_nth_int(keycols, i);
+		fmgr_info(get_opcode(list_nth_oid(keyops, i)), &state->keyeq[i]);
+		state->keycoll[i] = list_nth_oid(keycolls, i);
+	}
+	state->partition_cxt = AllocSetContextCreate(state->query_cxt, "matins_settle_run partition",
+												 ALLOCSET_DEFAULT_SIZES);
+	state->key_cxt = AllocSetContextCreate(state->query_cxt, "matins_settle_run partition key",
+										   ALLOCSET_SMALL_SIZES);
+	state->in_partition = false;
+	state->has_before = false;
+}
+
+/*
+ * same_partition
+ *      Whether the row in the scan slot belongs to the current partition.
+ */
+static bool
+same_partition(SettleRunState *state, TupleTableSlot *slot)
+{
+	for (int i = 0; i < state->nkeys; i++)
+	{
+		int			col = state->keycols[i] - 1;
+		bool		isnull = slot->tts_isnull[col];
+
+		if (isnull != state->keynull[i])
+			return false;
+		if (!isnull &&
+			!DatumGetBool(FunctionCall2Coll(&state->keyeq[i], state->keycoll[i],
+											slot->tts_values[col], state->key[i])))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * start_partition
+ *      The row in the scan slot begins a partition: keep its key, and start each call's
+ *      running settlement afresh.
+ */
+static void
+start_partition(SettleRunState *state, TupleTableSlot *slot)
+{
+	TupleDesc	desc = slot->tts_tupleDescriptor;
+	MemoryContext old;
+
+	MemoryContextReset(state->partition_cxt);
+	MemoryContextReset(state->key_cxt);
+	old = MemoryContextSwitchTo(state->key_cxt);
+	for (int i = 0; i < state->nkeys; i++)
+	{
+		int			col = state->keycols[i] - 1;
+		Form_pg_attribute att = TupleDescAttr(desc, col);
+
+		state->keynull[i] = slot->tts_isnull[col];
+		state->key[i] = state->keynull[i] ? (Datum) 0 :
+			datumCopy(slot->tts_values[col], att->attbyval, att->attlen);
+	}
+	MemoryContextSwitchTo(old);
+	for (int i = 0; i < state->ncalls; i++)
+		state->calls[i].run = settle_run_begin(state->partition_cxt);
+	state->in_partition = true;
+}
+
+/*
+ * call_policy
+ *      The call's what-if policy on this row (NULL: the policy in force), as a C string kept
+ *      in the node's memory and made anew only when the argument changes.
+ */
+static const char *
+call_policy(SettleRunState *state, RunCall *call, ExprContext *econtext)
+{
+	bool		isnull;
+	Datum		value;
+	text	   *t;
+	int			len;
+
+	if (call->policy_arg == NULL)
+		return NULL;
+	value = ExecEvalExpr(call->policy_arg, econtext, &isnull);
+	if (isnull)
+		return NULL;
+	t = DatumGetTextPP(value);
+	len = VARSIZE_ANY_EXHDR(t);
+	if (call->policy == NULL || strlen(call->policy) != (size_t) len ||
+		memcmp(call->policy, VARDATA_ANY(t), len) != 0)
+	{
+		if (call->policy != NULL)
+			pfree(call->policy);
+		call->policy = MemoryContextAlloc(state->query_cxt, len + 1);
+		memcpy(call->policy, VARDATA_ANY(t), len);
+		call->policy[len] = '\0';
+	}
+	return call->policy;
+}
+
+/*
+ * settle_run_next
+ *      The node's access method: the next input row, with each call's settlement of its claim
+ *      after the partition's earlier claims.  Memory: the per-row context (reset by ExecScan
+ *      before each row) holds the results, lent until then.
+ */
+static TupleTableSlot *
+settle_run_next(ScanState *ss)
+{
+	SettleRunState *state = (SettleRunState *) ss;
+	TupleTableSlot *slot = ss->ss_ScanTupleSlot;
+	TupleTableSlot *in = ExecProcNode((PlanState *) linitial(state->css.custom_ps));
+	ExprContext *econtext = ss->ps.ps_ExprContext;
+	MemoryContext old;
+	bool		first;
+
+	ExecClearTuple(slot);
+	if (TupIsNull(in))
+		return slot;
+	slot_getallattrs(in);
+	memcpy(slot->tts_values, in->tts_values, state->ninput * sizeof(Datum));
+	memcpy(slot->tts_isnull, in->tts_isnull, state->ninput * sizeof(bool));
+
+	first = !state->in_partition || !same_partition(state, slot);
+	if (first)
+		start_partition(state, slot);
+
+	econtext->ecxt_scantuple = slot;
+	old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+	for (int i = 0; i < state->ncalls; i++)
+	{
+		RunCall    *call = &state->calls[i];
+		bool		isnull;
+		Datum		claim_datum = ExecEvalExpr(call->claim_arg, econtext, &isnull);
+		const char *policy;
+		Claim		claim;
+
+		if (isnull)
+			settle_run_refuse_null();
+		policy = call_policy(state, call, econtext);
+		settle_run_decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
+		if (first && state->has_before && claim.person_id == state->person_before)
+			settle_run_split_error(claim.person_id);
+		settle_run_add(call->run, &claim, policy);
+		slot->tts_values[call->resultno] = settle_run_expanded(call->run, &call->shape,
+															   call->tupdesc_id);
+		slot->tts_isnull[call->resultno] = false;
+	}
+	MemoryContextSwitchTo(old);
+	state->person_before = settle_run_person(state->calls[0].run);
+	state->has_before = true;
+	return ExecStoreVirtualTuple(slot);
+}
+
+/*
+ * settle_run_recheck
+ *      EvalPlanQual recheck: the rows are computed, nothing to recheck.
+ */
+static bool
+settle_run_recheck(ScanState *ss, TupleTableSlot *slot)
+{
+	return true;
+}
+
+/*
+ * settle_run_exec
+ *      ExecCustomScan: the next row, through the executor's scan loop (projection).
+ */
+static TupleTableSlot *
+settle_run_exec(CustomScanState *node)
+{
+	return ExecScan(&node->ss, settle_run_next, settle_run_recheck);
+}
+
+/*
+ * settle_run_end
+ *      EndCustomScan: the input plan, and the node's memory.
+ */
+static void
+settle_run_end(CustomScanState *node)
+{
+	SettleRunState *state = (SettleRunState *) node;
+
+	ExecEndNode((PlanState *) linitial(node->custom_ps));
+	MemoryContextDelete(state->partition_cxt);
+	MemoryContextDelete(state->key_cxt);
+}
+
+/*
+ * settle_run_rescan
+ *      ReScanCustomScan: the input is read again from its start; the next row begins a
+ *      partition, and the person of the last one read before no longer counts.
+ */
+static void
+settle_run_rescan(CustomScanState *node)
+{
+	SettleRunState *state = (SettleRunState *) node;
+	PlanState  *input = (PlanState *) linitial(node->custom_ps);
+
+	state->in_partition = false;
+	state->has_before = false;
+	ExecScanReScan(&node->ss);
+	if (node->ss.ps.chgParam != NULL)
+		UpdateChangedParamSet(input, node->ss.ps.chgParam);
+	if (input->chgParam == NULL)
+		ExecReScan(input);
+}
+
+/*
+ * settle_run_explain
+ *      ExplainCustomScan: the calls the node makes.
+ */
+static void
+settle_run_explain(CustomScanState *node, List *ancestors, ExplainState *es)
+{
+	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
+	List	   *context = set_deparse_context_plan(es->deparse_cxt, &cscan->scan.plan, ancestors);
+	List	   *calls = NIL;
+	ListCell   *lc;
+
+	foreach(lc, cscan->custom_exprs)
+	{
+		List	   *args = (List *) lfirst(lc);
+		StringInfoData buf;
+		ListCell   *la;
+
+		initStringInfo(&buf);
+		appendStringInfoString(&buf, "matins_settle_run(");
+		foreach(la, args)
+			appendStringInfo(&buf, "%s%s", foreach_current_index(la) > 0 ? ", " : "",
+							 deparse_expression(lfirst(la), context, es->verbose, false));
+		appendStringInfoChar(&buf, ')');
+		calls = lappend(calls, buf.data);
+	}
+	ExplainPropertyList("Running Settlement", calls, es);
+}
+
+/*
+ * matins_settle_run_scan_init
+ *      Called once from _PG_init (after matins_settle_scan_init, whose GUC it shares): the
+ *      node's methods (a parallel worker finds them by name) and the planner hook.
+ */
+void
+matins_settle_run_scan_init(void)
+{
+	RegisterCustomScanMethods(&settle_run_scan_methods);
+	prev_create_upper_paths_hook = create_upper_paths_hook;
+	create_upper_paths_hook = settle_run_upper_paths;
+}
