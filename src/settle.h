@@ -221,6 +221,26 @@ extern Datum settle_run_expanded(const RunState *st, const SettlementShape *shap
 								 uint64 tupdesc_id);
 extern void settle_run_split_error(int64 person_id);
 
+/*
+ * the same functions as a table, which the window node takes from the library of the aggregate
+ * it runs (matins_settle_run_api): a copy of the library loaded beside the installed one, as
+ * scripts/pgo's, then runs its own code
+ */
+typedef struct SettleRunApi
+{
+	RunState   *(*begin) (MemoryContext cxt);
+	void		(*refuse_null) (void);
+	void		(*decode) (Datum datum, ClaimTypeCache *claim_type, MemoryContext cache_cxt,
+						   Claim *claim);
+	void		(*add) (RunState *st, const Claim *claim, const char *policy);
+	int64		(*person) (const RunState *st);
+	Datum		(*expanded) (const RunState *st, const SettlementShape *shape, uint64 tupdesc_id);
+	void		(*split_error) (int64 person_id);
+	void		(*shape_init) (SettlementShape *shape, TupleDesc desc);
+} SettleRunApi;
+
+extern const SettleRunApi *matins_settle_run_api(void);
+
 /* settlement_record.c: the records settlement_expanded returns, lent from a pool */
 struct ExpandedRecordHeader;
 extern struct ExpandedRecordHeader *settlement_record_lend(const SettlementShape *shape,

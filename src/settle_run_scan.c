@@ -13,7 +13,8 @@
  *      calls the transition and the final function for every row, and copies each result
  *      twice (the second time to keep it for peers a ROWS frame cannot have).  This node reads
  *      its sorted input row by row, starts a running settlement at each partition (the same
- *      one the aggregate's transition keeps: settle_run_* in settle_sql.c), and hands each
+ *      one the aggregate's transition keeps: settle_run_* in settle_sql.c, taken from the
+ *      aggregate's own library through matins_settle_run_api), and hands each
  *      row's settlement to the plan as an expanded record (settlement_record.c), from which a
  *      field is read at once.  The errors are the aggregate's: a null claim or person, two
  *      persons in a partition, claims out of date order, and the claims of one person in two
@@ -28,6 +29,7 @@
 #include "postgres.h"
 
 #include "catalog/pg_aggregate.h"
+#include "catalog/pg_proc.h"
 #include "commands/explain.h"
 #include "executor/executor.h"
 #include "fmgr.h"
@@ -59,6 +61,7 @@ static create_upper_paths_hook_type prev_create_upper_paths_hook = NULL;
 /* one matins_settle_run call of the window */
 typedef struct RunCall
 {
+	const SettleRunApi *api;	/* of the aggregate's library */
 	ExprState  *claim_arg;
 	ExprState  *policy_arg;		/* NULL: the one-argument form */
 	int			resultno;		/* its result's column in the scan row (from 0) */
@@ -117,6 +120,33 @@ static const CustomExecMethods settle_run_exec_methods = {
 	.ReScanCustomScan = settle_run_rescan,
 	.ExplainCustomScan = settle_run_explain,
 };
+
+/*
+ * aggregate_library
+ *      The library of an aggregate's transition function (probin), in the planner's memory.
+ */
+static char *
+aggregate_library(Oid aggfnoid)
+{
+	HeapTuple	agg = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggfnoid));
+	HeapTuple	proc;
+	Datum		bin;
+	bool		isnull;
+	char	   *library;
+
+	if (!HeapTupleIsValid(agg))
+		elog(ERROR, "cache lookup failed for aggregate %u", aggfnoid);
+	proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(((Form_pg_aggregate) GETSTRUCT(agg))->aggtransfn));
+	ReleaseSysCache(agg);
+	if (!HeapTupleIsValid(proc))
+		elog(ERROR, "cache lookup failed for the transition function of aggregate %u", aggfnoid);
+	bin = SysCacheGetAttr(PROCOID, proc, Anum_pg_proc_probin, &isnull);
+	if (isnull)
+		elog(ERROR, "the transition function of aggregate %u has no library", aggfnoid);
+	library = TextDatumGetCString(bin);
+	ReleaseSysCache(proc);
+	return library;
+}
 
 /*
  * is_settle_run
@@ -286,8 +316,8 @@ input_column(PlannerInfo *root, SortGroupClause *sgc, List *input_tlist)
  * settle_run_plan
  *      PlanCustomPath: the CustomScan.  Its scan row is the input row followed by the result
  *      of each matins_settle_run call (custom_scan_tlist); its custom expressions are the
- *      calls' arguments; custom_private holds the partition key: the input columns, equality
- *      operators and collations.
+ *      calls' arguments; custom_private holds the partition key (the input columns, equality
+ *      operators and collations) and the library of each call's aggregate.
  */
 static Plan *
 settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
@@ -301,6 +331,7 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	List	   *keycols = NIL;
 	List	   *keyops = NIL;
 	List	   *keycolls = NIL;
+	List	   *libraries = NIL;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
@@ -316,6 +347,7 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 
 		scan_tlist = lappend(scan_tlist, makeTargetEntry((Expr *) copyObject(wf), ++resno, NULL, false));
 		args = lappend(args, copyObject(wf->args));
+		libraries = lappend(libraries, makeString(aggregate_library(wf->winfnoid)));
 	}
 	foreach(lc, wc->partitionClause)
 	{
@@ -333,7 +365,7 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	cscan->flags = best_path->flags;
 	cscan->custom_plans = custom_plans;
 	cscan->custom_exprs = args;
-	cscan->custom_private = list_make3(keycols, keyops, keycolls);
+	cscan->custom_private = list_make4(keycols, keyops, keycolls, libraries);
 	cscan->custom_scan_tlist = scan_tlist;
 	cscan->methods = &settle_run_scan_methods;
 	return &cscan->scan.plan;
@@ -368,6 +400,7 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 	List	   *keycols = (List *) linitial(cscan->custom_private);
 	List	   *keyops = (List *) lsecond(cscan->custom_private);
 	List	   *keycolls = (List *) lthird(cscan->custom_private);
+	List	   *libraries = (List *) lfourth(cscan->custom_private);
 	ListCell   *lc;
 	int			i;
 
@@ -384,11 +417,14 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 		RunCall    *call = &state->calls[i];
 		Oid			type;
 
+		call->api = ((const SettleRunApi *(*) (void))
+					 load_external_function(strVal(list_nth(libraries, i)), "matins_settle_run_api",
+											true, NULL)) ();
 		call->claim_arg = ExecInitExpr((Expr *) linitial(args), &node->ss.ps);
 		call->policy_arg = list_length(args) > 1 ? ExecInitExpr((Expr *) lsecond(args), &node->ss.ps) : NULL;
 		call->resultno = state->ninput + i;
 		type = TupleDescAttr(scan_desc, call->resultno)->atttypid;
-		settlement_shape_init(&call->shape, BlessTupleDesc(lookup_rowtype_tupdesc_copy(type, -1)));
+		call->api->shape_init(&call->shape, BlessTupleDesc(lookup_rowtype_tupdesc_copy(type, -1)));
 		call->tupdesc_id = lookup_type_cache(type, TYPECACHE_TUPDESC)->tupDesc_identifier;
 		i++;
 	}
@@ -460,7 +496,7 @@ start_partition(SettleRunState *state, TupleTableSlot *slot)
 	}
 	MemoryContextSwitchTo(old);
 	for (int i = 0; i < state->ncalls; i++)
-		state->calls[i].run = settle_run_begin(state->partition_cxt);
+		state->calls[i].run = state->calls[i].api->begin(state->partition_cxt);
 	state->in_partition = true;
 }
 
@@ -534,18 +570,18 @@ settle_run_next(ScanState *ss)
 		Claim		claim;
 
 		if (isnull)
-			settle_run_refuse_null();
+			call->api->refuse_null();
 		policy = call_policy(state, call, econtext);
-		settle_run_decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
+		call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
 		if (first && state->has_before && claim.person_id == state->person_before)
-			settle_run_split_error(claim.person_id);
-		settle_run_add(call->run, &claim, policy);
-		slot->tts_values[call->resultno] = settle_run_expanded(call->run, &call->shape,
+			call->api->split_error(claim.person_id);
+		call->api->add(call->run, &claim, policy);
+		slot->tts_values[call->resultno] = call->api->expanded(call->run, &call->shape,
 															   call->tupdesc_id);
 		slot->tts_isnull[call->resultno] = false;
 	}
 	MemoryContextSwitchTo(old);
-	state->person_before = settle_run_person(state->calls[0].run);
+	state->person_before = state->calls[0].api->person(state->calls[0].run);
 	state->has_before = true;
 	return ExecStoreVirtualTuple(slot);
 }

@@ -467,6 +467,28 @@ settle_run_expanded(const RunState *st, const SettlementShape *shape, uint64 tup
 }
 
 /*
+ * matins_settle_run_api
+ *      The running settlement's functions, for the window node (settle_run_scan.c), which
+ *      finds this by name in the library of the aggregate it runs.
+ */
+const SettleRunApi *
+matins_settle_run_api(void)
+{
+	static const SettleRunApi api = {
+		.begin = settle_run_begin,
+		.refuse_null = settle_run_refuse_null,
+		.decode = settle_run_decode,
+		.add = settle_run_add,
+		.person = settle_run_person,
+		.expanded = settle_run_expanded,
+		.split_error = settle_run_split_error,
+		.shape_init = settlement_shape_init,
+	};
+
+	return &api;
+}
+
+/*
  * matins_settle_run_transfn
  *      Transition of matins_settle_run(claim [, policy]): settle the next claim of the window
  *      after everything before it.
