@@ -435,9 +435,16 @@ matins_settle_support(PG_FUNCTION_ARGS)
 bool
 matins_settle_scan_init(void)
 {
-	/* a second copy of the library in the backend (scripts/pgo's) leaves the scans to the first */
-	if (GetConfigOption("matins.settle_scan", true, false) != NULL)
+	/*
+	 * A second copy of the library in the backend (scripts/pgo's) leaves the nodes to the first,
+	 * which serves the functions of both: the copies find each other through a rendezvous
+	 * variable (a GUC placeholder would not tell: a SET before the library is loaded makes one).
+	 */
+	void	  **first = find_rendezvous_variable("matins plan nodes");
+
+	if (*first != NULL)
 		return false;
+	*first = (void *) &settle_scan_methods;
 	DefineCustomBoolVariable("matins.settle_scan",
 							 "Runs matins_settle in FROM (LATERAL) and matins_settle_run in a window by matins' own plan nodes.",
 							 "Off: PostgreSQL's function scan and WindowAgg.",

@@ -6,9 +6,12 @@
 -- statements, parallel workers, prior usage and a what-if policy, and the same errors.
 -- Claims: Lanzhou delivery (LZ-IP), an uninsured spouse's delivery without a claim id (LZ-SPO),
 -- Lanzhou prenatal and screening (LZ-PN, LZ-SCR), Jilin prenatal (JL24-PN, its cap of 1000).
+-- matins.settle_scan set before the library is loaded in this session is a placeholder, which the
+-- library takes over when it loads: the setting must be kept and the nodes registered all the same
+SET matins.settle_scan = off;
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(31);
+SELECT plan(34);
 
 CREATE TEMP TABLE g AS
 SELECT i, matins.make_claim(
@@ -29,6 +32,13 @@ BEGIN
   FOR line IN EXECUTE 'EXPLAIN (COSTS OFF, VERBOSE) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
   RETURN plan;
 END $$;
+
+SELECT is(current_setting('matins.settle_scan'), 'off', 'a SET before the library was loaded is kept when it loads');
+SELECT matches(pg_temp.plan_of('SELECT s.fund_total FROM g, LATERAL matins_settle(g.c) s'),
+               'Function Scan on matins\.matins_settle s', 'and it holds: the function scan');
+RESET matins.settle_scan;
+SELECT matches(pg_temp.plan_of('SELECT s.fund_total FROM g, LATERAL matins_settle(g.c) s'),
+               'Custom Scan \(MatinsSettle\)', 'the scan was registered all the same: reset, it is used');
 
 -- where the scan applies, and where the function scan stays
 SELECT matches(pg_temp.plan_of('SELECT s.fund_total FROM g, LATERAL matins_settle(g.c) s'),
