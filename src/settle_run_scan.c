@@ -45,6 +45,7 @@
 #include "parser/parsetree.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/expandeddatum.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/ruleutils.h"
@@ -70,6 +71,7 @@ typedef struct RunCall
 	uint64		tupdesc_id;		/* the typcache's identifier of the result type's descriptor */
 	char	   *policy;			/* the policy argument last seen, as a C string */
 	RunState   *run;			/* the partition's running settlement */
+	int64		person_before;	/* the person of the partition before it, if has_before */
 } RunCall;
 
 /* the node's state */
@@ -87,7 +89,6 @@ typedef struct SettleRunState
 	bool	   *keynull;
 	bool		in_partition;	/* false before the first row, and after a rescan */
 	bool		has_before;		/* a partition before the current one, of this scan */
-	int64		person_before;	/* its person */
 	MemoryContext query_cxt;	/* the node's: caches of the calls */
 	MemoryContext partition_cxt;	/* the running settlements of the partition */
 	MemoryContext key_cxt;
@@ -573,15 +574,17 @@ settle_run_next(ScanState *ss)
 			call->api->refuse_null();
 		policy = call_policy(state, call, econtext);
 		call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
-		if (first && state->has_before && claim.person_id == state->person_before)
+		if (first && state->has_before && claim.person_id == call->person_before)
 			call->api->split_error(claim.person_id);
 		call->api->add(call->run, &claim, policy);
-		slot->tts_values[call->resultno] = call->api->expanded(call->run, &call->shape,
-															   call->tupdesc_id);
+		call->person_before = call->api->person(call->run);
+		/* read-only in the slot, as a projection leaves it: no consumer may take it over */
+		slot->tts_values[call->resultno] =
+			MakeExpandedObjectReadOnly(call->api->expanded(call->run, &call->shape, call->tupdesc_id),
+									   false, -1);
 		slot->tts_isnull[call->resultno] = false;
 	}
 	MemoryContextSwitchTo(old);
-	state->person_before = state->calls[0].api->person(state->calls[0].run);
 	state->has_before = true;
 	return ExecStoreVirtualTuple(slot);
 }

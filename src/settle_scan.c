@@ -59,12 +59,20 @@ PG_FUNCTION_INFO_V1(matins_settle_support);
 bool		matins_settle_scan_enabled = true;
 static set_rel_pathlist_hook_type prev_set_rel_pathlist_hook = NULL;
 
-/* the scan's state: the call expression and whether this rescan has returned its row */
+/* where the scan stands on its one row, as a cursor moves it */
+typedef enum SettleScanPosition
+{
+	BEFORE_ROW,
+	ON_ROW,
+	AFTER_ROW
+} SettleScanPosition;
+
+/* the scan's state: the call expression and where it stands */
 typedef struct SettleScanState
 {
 	CustomScanState css;
 	ExprState  *call;
-	bool		returned;
+	SettleScanPosition position;
 } SettleScanState;
 
 static Plan *settle_scan_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
@@ -220,7 +228,7 @@ settle_scan_pathlist(PlannerInfo *root, RelOptInfo *rel, Index rti, RangeTblEntr
 	path->path.startup_cost = fscan->startup_cost;
 	path->path.total_cost = fscan->total_cost;
 	path->path.pathkeys = fscan->pathkeys;
-	path->flags = 0;
+	path->flags = CUSTOMPATH_SUPPORT_BACKWARD_SCAN;	/* as the function scan */
 	path->methods = &settle_path_methods;
 	rel->pathlist = list_make1(path);
 }
@@ -289,7 +297,7 @@ settle_scan_begin(CustomScanState *node, EState *estate, int eflags)
 	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
 
 	state->call = ExecInitExpr((Expr *) linitial(cscan->custom_exprs), &node->ss.ps);
-	state->returned = false;
+	state->position = BEFORE_ROW;
 }
 
 /*
@@ -334,7 +342,9 @@ settlement_fields(Datum result, TupleTableSlot *slot)
 /*
  * settle_scan_next
  *      The scan's access method: one row per rescan, the call's settlement (all NULLs when
- *      the call returns NULL, as PostgreSQL's function scan gives).
+ *      the call returns NULL, as PostgreSQL's function scan gives).  A cursor may move
+ *      backward over it, as over the function scan: coming back onto the row makes the call
+ *      again (the function is STABLE, and its arguments are those of the same outer row).
  */
 static TupleTableSlot *
 settle_scan_next(ScanState *ss)
@@ -345,9 +355,20 @@ settle_scan_next(ScanState *ss)
 	bool		isnull;
 
 	ExecClearTuple(slot);
-	if (state->returned)
+	if (ScanDirectionIsBackward(ss->ps.state->es_direction))
+	{
+		if (state->position != AFTER_ROW)
+		{
+			state->position = BEFORE_ROW;
+			return slot;
+		}
+	}
+	else if (state->position != BEFORE_ROW)
+	{
+		state->position = AFTER_ROW;
 		return slot;
-	state->returned = true;
+	}
+	state->position = ON_ROW;
 	result = ExecEvalExprSwitchContext(state->call, ss->ps.ps_ExprContext, &isnull);
 	if (isnull)
 		memset(slot->tts_isnull, true, slot->tts_tupleDescriptor->natts * sizeof(bool));
@@ -392,7 +413,7 @@ settle_scan_end(CustomScanState *node)
 static void
 settle_scan_rescan(CustomScanState *node)
 {
-	((SettleScanState *) node)->returned = false;
+	((SettleScanState *) node)->position = BEFORE_ROW;
 	ExecScanReScan(&node->ss);
 }
 

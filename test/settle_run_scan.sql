@@ -6,7 +6,7 @@
 -- errors must be the aggregate's.  test/settle_properties.sql compares the two on 4000 claims.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(28);
+SELECT plan(31);
 
 -- the plan text of a query, one string
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -102,6 +102,25 @@ SELECT is((SELECT count(*) FROM generate_series(1, 3) k, LATERAL (
              FROM rc WHERE (c).person_id = 3 AND k > 0) x JOIN ref USING (i) WHERE x.s::text IS DISTINCT FROM ref.s::text), 0::bigint,
           'the same person three times over rescans: not taken for a person split in two partitions');
 
+-- the result handed to PL/pgSQL, which takes over a read-write expanded argument and frees it:
+-- the node leaves its results read-only in the row, as a projection does, so a second use of
+-- the same result after such a call still reads it
+CREATE FUNCTION pg_temp.route_paid(s matins.settlement) RETURNS text LANGUAGE plpgsql AS
+  $$ BEGIN RETURN s.route || ' ' || s.fund_total; END $$;
+CREATE FUNCTION pg_temp.paid_plus_one(s matins.settlement) RETURNS numeric LANGUAGE plpgsql AS
+  $$ BEGIN s.fund_total := s.fund_total + 1; RETURN s.fund_total; END $$;
+SELECT is((SELECT count(*) FROM (
+             SELECT i, pg_temp.route_paid(matins_settle_run(c) OVER w) AS r, (matins_settle_run(c) OVER w).fund_total AS f FROM rc
+             WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)) x
+           JOIN ref USING (i) WHERE x.r IS DISTINCT FROM (ref.s).route || ' ' || (ref.s).fund_total OR x.f IS DISTINCT FROM (ref.s).fund_total),
+          0::bigint, 'a PL/pgSQL function given the result, and the same result read again after it');
+SELECT is((SELECT count(*) FROM (
+             SELECT i, pg_temp.paid_plus_one(s) AS a, pg_temp.paid_plus_one(s) AS b, (s).fund_total AS f FROM (
+               SELECT i, matins_settle_run(c) OVER w AS s FROM rc
+               WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)) y) x
+           JOIN ref USING (i) WHERE x.a <> (ref.s).fund_total + 1 OR x.b <> (ref.s).fund_total + 1 OR x.f <> (ref.s).fund_total),
+          0::bigint, 'a PL/pgSQL function that changes its argument, twice on one result: the result is unchanged');
+
 -- JL24-PN by hand (settle_cases V5): two prenatal claims of one pregnancy, 600 then 700, cap
 -- 1000: the first paid 600, the second 400 with 300 over the cap to general outpatient
 SELECT results_eq($$SELECT (s).claim_id, (s).fund_total, (s).over_cap, (s).transfer_to FROM (
@@ -132,7 +151,9 @@ INSERT INTO bad VALUES
                             scheme => 'employee', person_type => 'enterprise', benefit => 'delivery', total => 800))) v(c)$$),
   ('two persons in a partition', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).region ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
   ('claims out of date order', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).total, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
-  ('a person in two partitions', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id, extract(year FROM (c).service_date) ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$);
+  ('a person in two partitions', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id, extract(year FROM (c).service_date) ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
+  ('a person in two partitions, for the second of two calls', $$SELECT matins_settle_run(c) OVER w, matins_settle_run(jsonb_populate_record(c, '{"person_id": 999}')) OVER w
+                      FROM rc WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)$$);
 SELECT is(pg_temp.window_error(q, true), pg_temp.window_error(q, false), 'the node''s error is WindowAgg''s: ' || label)
 FROM bad ORDER BY label;
 SELECT is((SELECT count(*) FROM bad WHERE pg_temp.window_error(q, true) LIKE '%no error%'), 0::bigint, 'each bad window is an error');

@@ -11,7 +11,7 @@
 SET matins.settle_scan = off;
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(34);
+SELECT plan(36);
 
 CREATE TEMP TABLE g AS
 SELECT i, matins.make_claim(
@@ -109,6 +109,14 @@ SELECT results_eq('FETCH BACKWARD 5 FROM back',
                   $$SELECT i, fund_total FROM ref WHERE i <= 5 ORDER BY i DESC$$,
                   'a scroll cursor read backward gives the rows in reverse');
 CLOSE back;
+
+-- a cursor declared without SCROLL over a call in FROM may move back, as over the function scan
+DECLARE plain_cursor CURSOR FOR SELECT s.claim_id, s.fund_total FROM matins_settle((SELECT c FROM g WHERE i = 7)) s;
+SELECT results_eq('FETCH 1 FROM plain_cursor', $$SELECT claim_id, fund_total FROM ref WHERE i = 7$$, 'a cursor: the row');
+MOVE FORWARD ALL IN plain_cursor;
+SELECT results_eq('FETCH BACKWARD 1 FROM plain_cursor', $$SELECT claim_id, fund_total FROM ref WHERE i = 7$$,
+                  'and, past its end, FETCH BACKWARD gives it again (no "can only scan forward")');
+CLOSE plain_cursor;
 
 -- a prepared statement, its generic plan reused
 PREPARE one(bigint) AS SELECT s.fund_total FROM g, LATERAL matins_settle(g.c) s WHERE g.i = $1;
