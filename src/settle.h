@@ -220,6 +220,7 @@ extern int64 settle_run_person(const RunState *st);
 extern Datum settle_run_expanded(const RunState *st, const SettlementShape *shape,
 								 uint64 tupdesc_id);
 extern void settle_run_split_error(int64 person_id);
+extern void settle_run_frame_past_row_error(int64 row, int64 last) pg_attribute_noreturn();
 
 /*
  * the same functions as a table, which the window node takes from the library of the aggregate
@@ -236,6 +237,7 @@ typedef struct SettleRunApi
 	int64		(*person) (const RunState *st);
 	Datum		(*expanded) (const RunState *st, const SettlementShape *shape, uint64 tupdesc_id);
 	void		(*split_error) (int64 person_id);
+	void		(*frame_past_row_error) (int64 row, int64 last);
 	void		(*shape_init) (SettlementShape *shape, TupleDesc desc);
 } SettleRunApi;
 

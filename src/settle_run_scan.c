@@ -1,30 +1,31 @@
 /*
  * settle_run_scan.c
  *      matins' own node for matins_settle_run as a window function, in place of PostgreSQL's
- *      WindowAgg, for the window the README recommends:
+ *      WindowAgg, for the window the README recommends and the contract's (the default frame):
  *
  *          matins_settle_run(c) OVER (PARTITION BY (c).person_id
  *                                     ORDER BY (c).service_date, (c).claim_id
- *                                     ROWS UNBOUNDED PRECEDING)
+ *                                     [ROWS UNBOUNDED PRECEDING])
  *
- *      With that frame a row's result is the settlement of its own claim after the partition's
- *      earlier claims: a running settlement needs neither the frame nor the aggregate
- *      machinery.  WindowAgg keeps each partition's rows in a tuplestore and reads them back,
- *      calls the transition and the final function for every row, and copies each result
- *      twice (the second time to keep it for peers a ROWS frame cannot have).  This node reads
- *      its sorted input row by row, starts a running settlement at each partition (the same
- *      one the aggregate's transition keeps: settle_run_* in settle_sql.c, taken from the
- *      aggregate's own library through matins_settle_run_api), and hands each
- *      row's settlement to the plan as an expanded record (settlement_record.c), from which a
- *      field is read at once.  The errors are the aggregate's: a null claim or person, two
- *      persons in a partition, claims out of date order, and the claims of one person in two
- *      partitions one after the other.
+ *      With those frames a row's result is the settlement of its own claim after the
+ *      partition's earlier claims (under RANGE, when no two claims are equal in the window's
+ *      order; peers are the aggregate's error): a running settlement needs neither the frame
+ *      nor the aggregate machinery.  WindowAgg keeps each partition's rows in a tuplestore and
+ *      reads them back, calls the transition and the final function for every row, and copies
+ *      each result twice.  This node reads its sorted input row by row, starts a running
+ *      settlement at each partition (the same one the aggregate's transition keeps: settle_run_*
+ *      in settle_sql.c, taken from the aggregate's own library through matins_settle_run_api),
+ *      and hands each row's settlement to the plan as a read-only expanded record
+ *      (settlement_record.c), from which a field is read at once.  The errors are the
+ *      aggregate's: a null claim or person, two persons in a partition, claims out of date
+ *      order, the claims of one person in two partitions one after the other, and peers under
+ *      RANGE.
  *
  *      The planner's window path is replaced only when every window function of its level is
  *      matins_settle_run (either form, without FILTER), all over the one window, whose frame is
- *      ROWS from UNBOUNDED PRECEDING to CURRENT ROW without EXCLUDE.  Any other window (the
- *      default RANGE frame among them) stays with WindowAgg, where the aggregate checks its
- *      frame row by row.  matins.settle_scan = off keeps WindowAgg always.
+ *      ROWS or RANGE from UNBOUNDED PRECEDING to CURRENT ROW without EXCLUDE.  Any other
+ *      window (GROUPS, a sliding frame, ...) stays with WindowAgg, where the aggregate checks
+ *      its frame row by row.  matins.settle_scan = off keeps WindowAgg always.
  */
 #include "postgres.h"
 
@@ -74,6 +75,18 @@ typedef struct RunCall
 	int64		person_before;	/* the person of the partition before it, if has_before */
 } RunCall;
 
+/* key columns of the input row (partition or order) and the values last kept */
+typedef struct KeySet
+{
+	int			n;
+	AttrNumber *cols;			/* (from 1) */
+	FmgrInfo   *eq;				/* equality functions */
+	Oid		   *coll;
+	Datum	   *values;			/* kept by keys_keep, copied into cxt */
+	bool	   *nulls;
+	MemoryContext cxt;
+} KeySet;
+
 /* the node's state */
 typedef struct SettleRunState
 {
@@ -81,19 +94,18 @@ typedef struct SettleRunState
 	int			ninput;			/* columns of the input row, first in the scan row */
 	int			ncalls;
 	RunCall    *calls;
-	int			nkeys;			/* the partition's key columns */
-	AttrNumber *keycols;		/* (from 1) */
-	FmgrInfo   *keyeq;
-	Oid		   *keycoll;
-	Datum	   *key;			/* the current partition's key, copied into keycxt */
-	bool	   *keynull;
+	KeySet		partition;		/* the partition key, as of the partition's first row */
+	bool		range;			/* a RANGE frame: a row's peers end its frame */
+	KeySet		order;			/* for RANGE: the order key, as of the row before */
+	int64		pos;			/* the row's place in its partition (from 0) */
 	bool		in_partition;	/* false before the first row, and after a rescan */
 	bool		has_before;		/* a partition before the current one, of this scan */
 	MemoryContext query_cxt;	/* the node's: caches of the calls */
 	MemoryContext partition_cxt;	/* the running settlements of the partition */
-	MemoryContext key_cxt;
 } SettleRunState;
 
+static void keys_init(KeySet *keys, List *cols, List *ops, List *colls, MemoryContext parent);
+static const char *call_policy(SettleRunState *state, RunCall *call, ExprContext *econtext);
 static Plan *settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 							 List *tlist, List *clauses, List *custom_plans);
 static Node *settle_run_create_state(CustomScan *cscan);
@@ -224,7 +236,8 @@ has_window_below(Path *path)
  * settle_run_path
  *      The node's path in place of a WindowAgg path, or NULL where it does not apply: every
  *      window function is matins_settle_run without FILTER, over this one window, whose frame
- *      is ROWS from UNBOUNDED PRECEDING to CURRENT ROW, without EXCLUDE.
+ *      is ROWS or RANGE from UNBOUNDED PRECEDING to CURRENT ROW (the default frame), without
+ *      EXCLUDE.
  */
 static CustomPath *
 settle_run_path(WindowAggPath *wpath)
@@ -237,7 +250,8 @@ settle_run_path(WindowAggPath *wpath)
 
 	if (!wpath->topwindow || wpath->qual != NIL || has_window_below(wpath->subpath))
 		return NULL;
-	if (!(options & FRAMEOPTION_ROWS) || !(options & FRAMEOPTION_START_UNBOUNDED_PRECEDING) ||
+	if (!(options & (FRAMEOPTION_ROWS | FRAMEOPTION_RANGE)) ||
+		!(options & FRAMEOPTION_START_UNBOUNDED_PRECEDING) ||
 		!(options & FRAMEOPTION_END_CURRENT_ROW) || (options & FRAMEOPTION_EXCLUSION))
 		return NULL;
 	wfuncs = window_funcs(wpath->path.pathtarget->exprs);
@@ -298,7 +312,7 @@ settle_run_upper_paths(PlannerInfo *root, UpperRelationKind stage, RelOptInfo *i
 
 /*
  * input_column
- *      The column of the input plan's row that holds a partition key.
+ *      The column of the input plan's row that holds a partition or order key.
  */
 static TargetEntry *
 input_column(PlannerInfo *root, SortGroupClause *sgc, List *input_tlist)
@@ -318,7 +332,8 @@ input_column(PlannerInfo *root, SortGroupClause *sgc, List *input_tlist)
  *      PlanCustomPath: the CustomScan.  Its scan row is the input row followed by the result
  *      of each matins_settle_run call (custom_scan_tlist); its custom expressions are the
  *      calls' arguments; custom_private holds the partition key (the input columns, equality
- *      operators and collations) and the library of each call's aggregate.
+ *      operators and collations), the library of each call's aggregate, the order keys (the
+ *      same three lists, for a RANGE frame) and whether the frame is RANGE.
  */
 static Plan *
 settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
@@ -333,6 +348,9 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	List	   *keyops = NIL;
 	List	   *keycolls = NIL;
 	List	   *libraries = NIL;
+	List	   *ordercols = NIL;
+	List	   *orderops = NIL;
+	List	   *ordercolls = NIL;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
@@ -359,6 +377,17 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 		keyops = lappend_oid(keyops, sgc->eqop);
 		keycolls = lappend_oid(keycolls, exprCollation((Node *) tle->expr));
 	}
+	/* a RANGE frame ends at the row's last peer: the order keys tell peers */
+	if (wc->frameOptions & FRAMEOPTION_RANGE)
+		foreach(lc, wc->orderClause)
+		{
+			SortGroupClause *sgc = (SortGroupClause *) lfirst(lc);
+			TargetEntry *tle = input_column(root, sgc, input->targetlist);
+
+			ordercols = lappend_int(ordercols, tle->resno);
+			orderops = lappend_oid(orderops, sgc->eqop);
+			ordercolls = lappend_oid(ordercolls, exprCollation((Node *) tle->expr));
+		}
 
 	cscan->scan.plan.targetlist = tlist;
 	cscan->scan.plan.qual = extract_actual_clauses(clauses, false);
@@ -367,6 +396,9 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	cscan->custom_plans = custom_plans;
 	cscan->custom_exprs = args;
 	cscan->custom_private = list_make4(keycols, keyops, keycolls, libraries);
+	cscan->custom_private = lappend(cscan->custom_private, list_make3(ordercols, orderops, ordercolls));
+	cscan->custom_private = lappend(cscan->custom_private,
+									makeInteger((wc->frameOptions & FRAMEOPTION_RANGE) != 0));
 	cscan->custom_scan_tlist = scan_tlist;
 	cscan->methods = &settle_run_scan_methods;
 	return &cscan->scan.plan;
@@ -402,6 +434,7 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 	List	   *keyops = (List *) lsecond(cscan->custom_private);
 	List	   *keycolls = (List *) lthird(cscan->custom_private);
 	List	   *libraries = (List *) lfourth(cscan->custom_private);
+	List	   *orderkeys = (List *) list_nth(cscan->custom_private, 4);
 	ListCell   *lc;
 	int			i;
 
@@ -430,46 +463,85 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 		i++;
 	}
 
-	state->nkeys = list_length(keycols);
-	state->keycols = palloc(state->nkeys * sizeof(AttrNumber));
-	state->keyeq = palloc(state->nkeys * sizeof(FmgrInfo));
-	state->keycoll = palloc(state->nkeys * sizeof(Oid));
-	state->key = palloc(state->nkeys * sizeof(Datum));
-	state->keynull = palloc(state->nkeys * sizeof(bool));
-	for (i = 0; i < state->nkeys; i++)
-	{
-		state->keycols[i] = (AttrNumber) list_nth_int(keycols, i);
-		fmgr_info(get_opcode(list_nth_oid(keyops, i)), &state->keyeq[i]);
-		state->keycoll[i] = list_nth_oid(keycolls, i);
-	}
+	keys_init(&state->partition, keycols, keyops, keycolls, state->query_cxt);
+	state->range = intVal(list_nth(cscan->custom_private, 5)) != 0;
+	keys_init(&state->order, (List *) linitial(orderkeys), (List *) lsecond(orderkeys),
+			  (List *) lthird(orderkeys), state->query_cxt);
 	state->partition_cxt = AllocSetContextCreate(state->query_cxt, "matins_settle_run partition",
 												 ALLOCSET_DEFAULT_SIZES);
-	state->key_cxt = AllocSetContextCreate(state->query_cxt, "matins_settle_run partition key",
-										   ALLOCSET_SMALL_SIZES);
 	state->in_partition = false;
 	state->has_before = false;
 }
 
 /*
- * same_partition
- *      Whether the row in the scan slot belongs to the current partition.
+ * keys_init
+ *      Key columns (cols, equality operators ops, collations colls), their values kept in a
+ *      context of their own under parent.
+ */
+static void
+keys_init(KeySet *keys, List *cols, List *ops, List *colls, MemoryContext parent)
+{
+	keys->n = list_length(cols);
+	keys->cols = palloc(keys->n * sizeof(AttrNumber));
+	keys->eq = palloc(keys->n * sizeof(FmgrInfo));
+	keys->coll = palloc(keys->n * sizeof(Oid));
+	keys->values = palloc(keys->n * sizeof(Datum));
+	keys->nulls = palloc(keys->n * sizeof(bool));
+	for (int i = 0; i < keys->n; i++)
+	{
+		keys->cols[i] = (AttrNumber) list_nth_int(cols, i);
+		fmgr_info(get_opcode(list_nth_oid(ops, i)), &keys->eq[i]);
+		keys->coll[i] = list_nth_oid(colls, i);
+	}
+	keys->cxt = AllocSetContextCreate(parent, "matins_settle_run keys", ALLOCSET_SMALL_SIZES);
+}
+
+/*
+ * keys_equal
+ *      Whether the row in the slot has the kept values of the keys (NULL equal to NULL, as
+ *      for a window's partitions and peers).
  */
 static bool
-same_partition(SettleRunState *state, TupleTableSlot *slot)
+keys_equal(KeySet *keys, TupleTableSlot *slot)
 {
-	for (int i = 0; i < state->nkeys; i++)
+	for (int i = 0; i < keys->n; i++)
 	{
-		int			col = state->keycols[i] - 1;
+		int			col = keys->cols[i] - 1;
 		bool		isnull = slot->tts_isnull[col];
 
-		if (isnull != state->keynull[i])
+		if (isnull != keys->nulls[i])
 			return false;
 		if (!isnull &&
-			!DatumGetBool(FunctionCall2Coll(&state->keyeq[i], state->keycoll[i],
-											slot->tts_values[col], state->key[i])))
+			!DatumGetBool(FunctionCall2Coll(&keys->eq[i], keys->coll[i],
+											slot->tts_values[col], keys->values[i])))
 			return false;
 	}
 	return true;
+}
+
+/*
+ * keys_keep
+ *      Keep the keys' values of the row in the slot (by-reference values copied; the copies
+ *      of the values kept before are freed).
+ */
+static void
+keys_keep(KeySet *keys, TupleTableSlot *slot)
+{
+	TupleDesc	desc = slot->tts_tupleDescriptor;
+	MemoryContext old;
+
+	MemoryContextReset(keys->cxt);
+	old = MemoryContextSwitchTo(keys->cxt);
+	for (int i = 0; i < keys->n; i++)
+	{
+		int			col = keys->cols[i] - 1;
+		Form_pg_attribute att = TupleDescAttr(desc, col);
+
+		keys->nulls[i] = slot->tts_isnull[col];
+		keys->values[i] = keys->nulls[i] ? (Datum) 0 :
+			datumCopy(slot->tts_values[col], att->attbyval, att->attlen);
+	}
+	MemoryContextSwitchTo(old);
 }
 
 /*
@@ -480,25 +552,106 @@ same_partition(SettleRunState *state, TupleTableSlot *slot)
 static void
 start_partition(SettleRunState *state, TupleTableSlot *slot)
 {
-	TupleDesc	desc = slot->tts_tupleDescriptor;
-	MemoryContext old;
-
 	MemoryContextReset(state->partition_cxt);
-	MemoryContextReset(state->key_cxt);
-	old = MemoryContextSwitchTo(state->key_cxt);
-	for (int i = 0; i < state->nkeys; i++)
-	{
-		int			col = state->keycols[i] - 1;
-		Form_pg_attribute att = TupleDescAttr(desc, col);
-
-		state->keynull[i] = slot->tts_isnull[col];
-		state->key[i] = state->keynull[i] ? (Datum) 0 :
-			datumCopy(slot->tts_values[col], att->attbyval, att->attlen);
-	}
-	MemoryContextSwitchTo(old);
+	keys_keep(&state->partition, slot);
 	for (int i = 0; i < state->ncalls; i++)
 		state->calls[i].run = state->calls[i].api->begin(state->partition_cxt);
 	state->in_partition = true;
+	state->pos = 0;
+}
+
+/*
+ * take_input_row
+ *      The input row in, as the scan row's first columns (the calls' results, after them, are
+ *      NULL until settle_row puts them in); the values stay the input slot's.
+ */
+static void
+take_input_row(SettleRunState *state, TupleTableSlot *in, TupleTableSlot *slot)
+{
+	int			natts = slot->tts_tupleDescriptor->natts;
+
+	ExecClearTuple(slot);
+	slot_getallattrs(in);
+	memcpy(slot->tts_values, in->tts_values, state->ninput * sizeof(Datum));
+	memcpy(slot->tts_isnull, in->tts_isnull, state->ninput * sizeof(bool));
+	memset(slot->tts_isnull + state->ninput, true, (natts - state->ninput) * sizeof(bool));
+	ExecStoreVirtualTuple(slot);
+}
+
+/*
+ * settle_row
+ *      Settle the claim of each call on the input row in the scan slot (row) after the
+ *      partition's earlier claims; first: the
+ *      partition's first row.  With results, each call's settlement goes into its column
+ *      there, read-only (as a projection leaves a value: no consumer may take it over), in the
+ *      per-row memory, which ExecScan resets before the next row.
+ */
+static void
+settle_row(SettleRunState *state, TupleTableSlot *row, bool first, TupleTableSlot *results)
+{
+	ExprContext *econtext = state->css.ss.ps.ps_ExprContext;
+	MemoryContext old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+
+	econtext->ecxt_scantuple = row;
+	for (int i = 0; i < state->ncalls; i++)
+	{
+		RunCall    *call = &state->calls[i];
+		bool		isnull;
+		Datum		claim_datum = ExecEvalExpr(call->claim_arg, econtext, &isnull);
+		const char *policy;
+		Claim		claim;
+
+		if (isnull)
+			call->api->refuse_null();
+		policy = call_policy(state, call, econtext);
+		call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
+		if (first && state->has_before && claim.person_id == call->person_before)
+			call->api->split_error(claim.person_id);
+		call->api->add(call->run, &claim, policy);
+		call->person_before = call->api->person(call->run);
+		if (results != NULL)
+		{
+			results->tts_values[call->resultno] =
+				MakeExpandedObjectReadOnly(call->api->expanded(call->run, &call->shape,
+															   call->tupdesc_id),
+										   false, -1);
+			results->tts_isnull[call->resultno] = false;
+		}
+	}
+	MemoryContextSwitchTo(old);
+}
+
+/*
+ * peers_error
+ *      Under a RANGE frame, the row in the scan slot is a peer of the row before it (equal in
+ *      the window's order, or any row without ORDER BY): the frame of that row goes on to its
+ *      last peer, whose settlement it would get.  As WindowAgg does, the claims of the peers are
+ *      given to the running settlement first (their own errors, such as claims out of date
+ *      order, come first), and then the aggregate's error is raised, for the first of them,
+ *      naming the last.
+ */
+static void
+peers_error(SettleRunState *state, TupleTableSlot *slot)
+{
+	PlanState  *input = (PlanState *) linitial(state->css.custom_ps);
+	int64		first = state->pos;		/* the row before, from 1 */
+	int64		last = state->pos + 1;	/* this one, from 1 */
+
+	for (;;)
+	{
+		TupleTableSlot *in;
+
+		settle_row(state, slot, false, NULL);
+		keys_keep(&state->order, slot);
+		in = ExecProcNode(input);
+		if (TupIsNull(in))
+			break;
+		take_input_row(state, in, slot);
+		if (!keys_equal(&state->partition, slot) || !keys_equal(&state->order, slot))
+			break;
+		last++;
+	}
+	state->calls[0].api->frame_past_row_error(first, last);
 }
 
 /*
@@ -545,48 +698,28 @@ settle_run_next(ScanState *ss)
 	SettleRunState *state = (SettleRunState *) ss;
 	TupleTableSlot *slot = ss->ss_ScanTupleSlot;
 	TupleTableSlot *in = ExecProcNode((PlanState *) linitial(state->css.custom_ps));
-	ExprContext *econtext = ss->ps.ps_ExprContext;
-	MemoryContext old;
 	bool		first;
 
 	ExecClearTuple(slot);
 	if (TupIsNull(in))
 		return slot;
-	slot_getallattrs(in);
-	memcpy(slot->tts_values, in->tts_values, state->ninput * sizeof(Datum));
-	memcpy(slot->tts_isnull, in->tts_isnull, state->ninput * sizeof(bool));
+	take_input_row(state, in, slot);
 
-	first = !state->in_partition || !same_partition(state, slot);
+	first = !state->in_partition || !keys_equal(&state->partition, slot);
 	if (first)
 		start_partition(state, slot);
-
-	econtext->ecxt_scantuple = slot;
-	old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
-	for (int i = 0; i < state->ncalls; i++)
+	else
 	{
-		RunCall    *call = &state->calls[i];
-		bool		isnull;
-		Datum		claim_datum = ExecEvalExpr(call->claim_arg, econtext, &isnull);
-		const char *policy;
-		Claim		claim;
-
-		if (isnull)
-			call->api->refuse_null();
-		policy = call_policy(state, call, econtext);
-		call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
-		if (first && state->has_before && claim.person_id == call->person_before)
-			call->api->split_error(claim.person_id);
-		call->api->add(call->run, &claim, policy);
-		call->person_before = call->api->person(call->run);
-		/* read-only in the slot, as a projection leaves it: no consumer may take it over */
-		slot->tts_values[call->resultno] =
-			MakeExpandedObjectReadOnly(call->api->expanded(call->run, &call->shape, call->tupdesc_id),
-									   false, -1);
-		slot->tts_isnull[call->resultno] = false;
+		state->pos++;
+		if (state->range && keys_equal(&state->order, slot))
+			peers_error(state, slot);
 	}
-	MemoryContextSwitchTo(old);
+	if (state->range && state->order.n > 0)
+		keys_keep(&state->order, slot);
+
+	settle_row(state, slot, first, slot);
 	state->has_before = true;
-	return ExecStoreVirtualTuple(slot);
+	return slot;
 }
 
 /*
@@ -620,7 +753,8 @@ settle_run_end(CustomScanState *node)
 
 	ExecEndNode((PlanState *) linitial(node->custom_ps));
 	MemoryContextDelete(state->partition_cxt);
-	MemoryContextDelete(state->key_cxt);
+	MemoryContextDelete(state->partition.cxt);
+	MemoryContextDelete(state->order.cxt);
 }
 
 /*

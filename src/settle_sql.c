@@ -305,6 +305,23 @@ window_check_start(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winst
 }
 
 /*
+ * settle_run_frame_past_row_error
+ *      The frame of a window's row (from 1 in its partition) goes on to a later row, whose claim
+ *      it would settle for it.
+ */
+void
+settle_run_frame_past_row_error(int64 row, int64 last)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_WINDOWING_ERROR),
+			 errmsg("matins_settle_run's window frame of row " INT64_FORMAT " of the partition does not end at that row's claim",
+					row),
+			 errdetail("The frame goes on to row " INT64_FORMAT ", and the row would get that claim's settlement: the frame ends after CURRENT ROW, or a RANGE or GROUPS frame takes the claims equal to the row in the window's ORDER BY (all of them without one).",
+					   last),
+			 errhint(WINDOW_HINT)));
+}
+
+/*
  * window_check_end
  *      A window row's result is the settlement of the last claim its frame fed the aggregate:
  *      it must be the row's own claim.  Not so for a frame that ends after the row, or a RANGE
@@ -314,15 +331,14 @@ window_check_start(FunctionCallInfo fcinfo, CallCache *cc, WindowAggState *winst
 static void
 window_check_end(const RunState *st, WindowAggState *winstate)
 {
+	if (st != NULL && st->last_pos > winstate->currentpos)
+		settle_run_frame_past_row_error(winstate->currentpos + 1, st->last_pos + 1);
 	if (st == NULL || st->last_pos != winstate->currentpos)
 		ereport(ERROR,
 				(errcode(ERRCODE_WINDOWING_ERROR),
 				 errmsg("matins_settle_run's window frame of row " INT64_FORMAT " of the partition does not end at that row's claim",
 						winstate->currentpos + 1),
-				 st == NULL || st->last_pos < winstate->currentpos
-				 ? errdetail("The frame has not given the aggregate the row's own claim.")
-				 : errdetail("The frame goes on to row " INT64_FORMAT ", and the row would get that claim's settlement: the frame ends after CURRENT ROW, or a RANGE or GROUPS frame takes the claims equal to the row in the window's ORDER BY (all of them without one).",
-							 st->last_pos + 1),
+				 errdetail("The frame has not given the aggregate the row's own claim."),
 				 errhint(WINDOW_HINT)));
 }
 
@@ -482,6 +498,7 @@ matins_settle_run_api(void)
 		.person = settle_run_person,
 		.expanded = settle_run_expanded,
 		.split_error = settle_run_split_error,
+		.frame_past_row_error = settle_run_frame_past_row_error,
 		.shape_init = settlement_shape_init,
 	};
 

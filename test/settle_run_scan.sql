@@ -6,7 +6,7 @@
 -- errors must be the aggregate's.  test/settle_properties.sql compares the two on 4000 claims.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(31);
+SELECT plan(37);
 
 -- the plan text of a query, one string
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -34,8 +34,10 @@ SELECT matches(pg_temp.plan_of($$SELECT matins_settle_run(c, 'WZ-DRAFT-MAT') OVE
                'MatinsSettleRun.*matins_settle_run\(rc\.c, ''WZ-DRAFT-MAT''::text\)',
                'the form with a policy, and BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
 -- WindowAgg elsewhere
-SELECT doesnt_match(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id) FROM rc$$),
-                    'MatinsSettleRun', 'the default RANGE frame: WindowAgg, where the aggregate checks for peers');
+SELECT matches(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id) FROM rc$$),
+               'MatinsSettleRun', 'the default RANGE frame, the contract''s window: the node too (it checks for peers)');
+SELECT doesnt_match(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date GROUPS UNBOUNDED PRECEDING) FROM rc$$),
+                    'MatinsSettleRun', 'a GROUPS frame: WindowAgg');
 SELECT doesnt_match(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER w, row_number() OVER w FROM rc WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)$$),
                     'MatinsSettleRun', 'another window function in the window: WindowAgg');
 SELECT doesnt_match(pg_temp.plan_of($$SELECT matins_settle_run(c) FILTER (WHERE (c).total > 0) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
@@ -80,6 +82,11 @@ SELECT is((SELECT count(*) FROM (
            JOIN ref USING (i) JOIN rc USING (i)
            WHERE x.s::text IS DISTINCT FROM ref.s::text OR x.d <> (rc.c).service_date OR x.p <> (rc.c).person_id), 0::bigint,
           'the window''s keys in the select list beside the settlement');
+SELECT is((SELECT count(*) FROM (
+             SELECT i, matins_settle_run(c) OVER w AS s FROM rc
+             WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id)) x
+           JOIN ref USING (i) WHERE x.s::text IS DISTINCT FROM ref.s::text), 0::bigint,
+          'the default RANGE frame over claims with no peers: the same settlements');
 -- read through an index, as a fund's claims table is
 CREATE TEMP TABLE rci AS SELECT * FROM rc;
 CREATE INDEX ON rci (((c).person_id), ((c).service_date), ((c).claim_id));
@@ -141,7 +148,11 @@ BEGIN
   EXECUTE q;
   RETURN 'no error';
 EXCEPTION WHEN OTHERS THEN
-  RETURN SQLSTATE || ': ' || SQLERRM;
+  DECLARE detail text;
+  BEGIN
+    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || coalesce(detail, '');
+  END;
 END $$;
 CREATE TEMP TABLE bad (label text, q text);
 INSERT INTO bad VALUES
@@ -152,11 +163,20 @@ INSERT INTO bad VALUES
   ('two persons in a partition', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).region ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
   ('claims out of date order', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).total, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
   ('a person in two partitions', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id, extract(year FROM (c).service_date) ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$),
+  ('two claims of one day, peers under the default frame', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date)
+                      FROM (SELECT c FROM rc UNION ALL SELECT (c)::text::matins.claim FROM rc WHERE (c).claim_id = 55) v$$),
+  ('three peers, the frame of the first going on to the third', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date)
+                      FROM (SELECT c FROM rc UNION ALL SELECT (c)::text::matins.claim FROM rc WHERE (c).claim_id = 55
+                            UNION ALL SELECT (c)::text::matins.claim FROM rc WHERE (c).claim_id = 55) v$$),
+  ('a RANGE frame without ORDER BY', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id) FROM rc$$),
   ('a person in two partitions, for the second of two calls', $$SELECT matins_settle_run(c) OVER w, matins_settle_run(jsonb_populate_record(c, '{"person_id": 999}')) OVER w
                       FROM rc WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)$$);
 SELECT is(pg_temp.window_error(q, true), pg_temp.window_error(q, false), 'the node''s error is WindowAgg''s: ' || label)
 FROM bad ORDER BY label;
 SELECT is((SELECT count(*) FROM bad WHERE pg_temp.window_error(q, true) LIKE '%no error%'), 0::bigint, 'each bad window is an error');
+SELECT is(pg_temp.window_error((SELECT q FROM bad WHERE label LIKE 'three peers%'), true),
+          '42P20: matins_settle_run''s window frame of row 6 of the partition does not end at that row''s claim / The frame goes on to row 8, and the row would get that claim''s settlement: the frame ends after CURRENT ROW, or a RANGE or GROUPS frame takes the claims equal to the row in the window''s ORDER BY (all of them without one).',
+          'three claims of one day (person 5''s sixth, seventh and eighth): the sixth''s frame goes on to the eighth');
 SELECT throws_ok($$SELECT matins_settle_run(c) OVER (PARTITION BY 1 ORDER BY 1 ROWS UNBOUNDED PRECEDING) FROM (VALUES (NULL::matins.claim)) v(c)$$,
                  '22004', 'matins_settle_run got a null claim', 'a null claim: 22004');
 SELECT throws_ok($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).region ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rc$$,
