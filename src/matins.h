@@ -14,7 +14,7 @@ extern uint64 matins_catalog_generation_now(void);
 /* settle_scan.c: matins' own scan for matins_settle in FROM */
 extern bool matins_settle_scan_enabled;
 extern bool matins_settle_scan_init(void);
-extern bool matins_c_function(Oid funcid, const char *symbol);
+extern char *matins_c_library(Oid funcid, const char *symbol);
 
 /* settle_run_scan.c: matins' own node for matins_settle_run in a window */
 extern void matins_settle_run_scan_init(void);

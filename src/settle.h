@@ -211,6 +211,7 @@ extern Datum settlement_expanded(const MatinsCatalog *cat, const Claim *claim,
  * transition keeps it and its window node (settle_run_scan.c) too
  */
 typedef struct RunState RunState;
+extern const char *policy_cstring(char **cache, MemoryContext cxt, text *policy);
 extern RunState *settle_run_begin(MemoryContext cxt);
 extern void settle_run_refuse_null(void) pg_attribute_noreturn();
 extern void settle_run_decode(Datum datum, ClaimTypeCache *claim_type, MemoryContext cache_cxt,

@@ -104,7 +104,7 @@ typedef struct SettleRunState
 	MemoryContext partition_cxt;	/* the running settlements of the partition */
 } SettleRunState;
 
-static void keys_init(KeySet *keys, List *cols, List *ops, List *colls, MemoryContext parent);
+static void keys_init(KeySet *keys, List *columns, MemoryContext parent);
 static const char *call_policy(SettleRunState *state, RunCall *call, ExprContext *econtext);
 static Plan *settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 							 List *tlist, List *clauses, List *custom_plans);
@@ -135,51 +135,24 @@ static const CustomExecMethods settle_run_exec_methods = {
 };
 
 /*
- * aggregate_library
- *      The library of an aggregate's transition function (probin), in the planner's memory.
+ * settle_run_library
+ *      When an aggregate is matins_settle_run (either form, by its transition and final
+ *      functions), the library of its transition function, else NULL.
  */
 static char *
-aggregate_library(Oid aggfnoid)
-{
-	HeapTuple	agg = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggfnoid));
-	HeapTuple	proc;
-	Datum		bin;
-	bool		isnull;
-	char	   *library;
-
-	if (!HeapTupleIsValid(agg))
-		elog(ERROR, "cache lookup failed for aggregate %u", aggfnoid);
-	proc = SearchSysCache1(PROCOID, ObjectIdGetDatum(((Form_pg_aggregate) GETSTRUCT(agg))->aggtransfn));
-	ReleaseSysCache(agg);
-	if (!HeapTupleIsValid(proc))
-		elog(ERROR, "cache lookup failed for the transition function of aggregate %u", aggfnoid);
-	bin = SysCacheGetAttr(PROCOID, proc, Anum_pg_proc_probin, &isnull);
-	if (isnull)
-		elog(ERROR, "the transition function of aggregate %u has no library", aggfnoid);
-	library = TextDatumGetCString(bin);
-	ReleaseSysCache(proc);
-	return library;
-}
-
-/*
- * is_settle_run
- *      Whether an aggregate is matins_settle_run (either form), by its transition and final
- *      functions.
- */
-static bool
-is_settle_run(Oid aggfnoid)
+settle_run_library(Oid aggfnoid)
 {
 	HeapTuple	tup = SearchSysCache1(AGGFNOID, ObjectIdGetDatum(aggfnoid));
-	bool		ours;
+	char	   *library = NULL;
 
 	if (!HeapTupleIsValid(tup))
-		return false;
-	ours = matins_c_function(((Form_pg_aggregate) GETSTRUCT(tup))->aggtransfn,
-							 "matins_settle_run_transfn") &&
-		matins_c_function(((Form_pg_aggregate) GETSTRUCT(tup))->aggfinalfn,
-						  "matins_settle_run_finalfn");
+		return NULL;
+	if (matins_c_library(((Form_pg_aggregate) GETSTRUCT(tup))->aggfinalfn,
+						 "matins_settle_run_finalfn"))
+		library = matins_c_library(((Form_pg_aggregate) GETSTRUCT(tup))->aggtransfn,
+								   "matins_settle_run_transfn");
 	ReleaseSysCache(tup);
-	return ours;
+	return library;
 }
 
 /*
@@ -262,7 +235,8 @@ settle_run_path(WindowAggPath *wpath)
 		WindowFunc *wf = (WindowFunc *) lfirst(lc);
 
 		if (wf->winref != wc->winref || wf->aggfilter != NULL || !wf->winagg ||
-			list_length(wf->args) < 1 || list_length(wf->args) > 2 || !is_settle_run(wf->winfnoid))
+			list_length(wf->args) < 1 || list_length(wf->args) > 2 ||
+			settle_run_library(wf->winfnoid) == NULL)
 			return NULL;
 	}
 
@@ -311,29 +285,42 @@ settle_run_upper_paths(PlannerInfo *root, UpperRelationKind stage, RelOptInfo *i
 }
 
 /*
- * input_column
- *      The column of the input plan's row that holds a partition or order key.
+ * key_columns
+ *      The window's partition or order keys (clauses) as three lists: the column of the input
+ *      plan's row that holds each, its equality operator and its collation.
  */
-static TargetEntry *
-input_column(PlannerInfo *root, SortGroupClause *sgc, List *input_tlist)
+static List *
+key_columns(PlannerInfo *root, List *clauses, List *input_tlist)
 {
-	TargetEntry *tle = get_sortgroupclause_tle(sgc, input_tlist);
+	List	   *cols = NIL;
+	List	   *ops = NIL;
+	List	   *colls = NIL;
+	ListCell   *lc;
 
-	if (tle == NULL)
-		tle = tlist_member((Expr *) get_sortgroupclause_expr(sgc, root->processed_tlist),
-						   input_tlist);
-	if (tle == NULL)
-		elog(ERROR, "matins_settle_run: a partition key of the window is not in its input");
-	return tle;
+	foreach(lc, clauses)
+	{
+		SortGroupClause *sgc = (SortGroupClause *) lfirst(lc);
+		TargetEntry *tle = get_sortgroupclause_tle(sgc, input_tlist);
+
+		if (tle == NULL)
+			tle = tlist_member((Expr *) get_sortgroupclause_expr(sgc, root->processed_tlist),
+							   input_tlist);
+		if (tle == NULL)
+			elog(ERROR, "matins_settle_run: a key of the window is not in its input");
+		cols = lappend_int(cols, tle->resno);
+		ops = lappend_oid(ops, sgc->eqop);
+		colls = lappend_oid(colls, exprCollation((Node *) tle->expr));
+	}
+	return list_make3(cols, ops, colls);
 }
 
 /*
  * settle_run_plan
  *      PlanCustomPath: the CustomScan.  Its scan row is the input row followed by the result
  *      of each matins_settle_run call (custom_scan_tlist); its custom expressions are the
- *      calls' arguments; custom_private holds the partition key (the input columns, equality
- *      operators and collations), the library of each call's aggregate, the order keys (the
- *      same three lists, for a RANGE frame) and whether the frame is RANGE.
+ *      calls' arguments; custom_private holds the partition keys and, for a RANGE frame, the
+ *      order keys (key_columns), the library of each call's aggregate, and whether the frame
+ *      is RANGE.
  */
 static Plan *
 settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
@@ -344,13 +331,8 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	CustomScan *cscan = makeNode(CustomScan);
 	List	   *scan_tlist = NIL;
 	List	   *args = NIL;
-	List	   *keycols = NIL;
-	List	   *keyops = NIL;
-	List	   *keycolls = NIL;
 	List	   *libraries = NIL;
-	List	   *ordercols = NIL;
-	List	   *orderops = NIL;
-	List	   *ordercolls = NIL;
+	bool		range = (wc->frameOptions & FRAMEOPTION_RANGE) != 0;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
@@ -366,28 +348,8 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 
 		scan_tlist = lappend(scan_tlist, makeTargetEntry((Expr *) copyObject(wf), ++resno, NULL, false));
 		args = lappend(args, copyObject(wf->args));
-		libraries = lappend(libraries, makeString(aggregate_library(wf->winfnoid)));
+		libraries = lappend(libraries, makeString(settle_run_library(wf->winfnoid)));
 	}
-	foreach(lc, wc->partitionClause)
-	{
-		SortGroupClause *sgc = (SortGroupClause *) lfirst(lc);
-		TargetEntry *tle = input_column(root, sgc, input->targetlist);
-
-		keycols = lappend_int(keycols, tle->resno);
-		keyops = lappend_oid(keyops, sgc->eqop);
-		keycolls = lappend_oid(keycolls, exprCollation((Node *) tle->expr));
-	}
-	/* a RANGE frame ends at the row's last peer: the order keys tell peers */
-	if (wc->frameOptions & FRAMEOPTION_RANGE)
-		foreach(lc, wc->orderClause)
-		{
-			SortGroupClause *sgc = (SortGroupClause *) lfirst(lc);
-			TargetEntry *tle = input_column(root, sgc, input->targetlist);
-
-			ordercols = lappend_int(ordercols, tle->resno);
-			orderops = lappend_oid(orderops, sgc->eqop);
-			ordercolls = lappend_oid(ordercolls, exprCollation((Node *) tle->expr));
-		}
 
 	cscan->scan.plan.targetlist = tlist;
 	cscan->scan.plan.qual = extract_actual_clauses(clauses, false);
@@ -395,10 +357,11 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	cscan->flags = best_path->flags;
 	cscan->custom_plans = custom_plans;
 	cscan->custom_exprs = args;
-	cscan->custom_private = list_make4(keycols, keyops, keycolls, libraries);
-	cscan->custom_private = lappend(cscan->custom_private, list_make3(ordercols, orderops, ordercolls));
-	cscan->custom_private = lappend(cscan->custom_private,
-									makeInteger((wc->frameOptions & FRAMEOPTION_RANGE) != 0));
+	/* a RANGE frame ends at the row's last peer: the order keys tell peers */
+	cscan->custom_private = list_make4(key_columns(root, wc->partitionClause, input->targetlist),
+									   key_columns(root, range ? wc->orderClause : NIL,
+												   input->targetlist),
+									   libraries, makeInteger(range));
 	cscan->custom_scan_tlist = scan_tlist;
 	cscan->methods = &settle_run_scan_methods;
 	return &cscan->scan.plan;
@@ -421,7 +384,7 @@ settle_run_create_state(CustomScan *cscan)
 /*
  * settle_run_begin_scan
  *      BeginCustomScan: the input plan, the calls (arguments, result type, caches) and the
- *      partition key's equality functions.
+ *      partition and order keys' equality functions.
  */
 static void
 settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
@@ -430,11 +393,7 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 	CustomScan *cscan = (CustomScan *) node->ss.ps.plan;
 	Plan	   *input = (Plan *) linitial(cscan->custom_plans);
 	TupleDesc	scan_desc = node->ss.ss_ScanTupleSlot->tts_tupleDescriptor;
-	List	   *keycols = (List *) linitial(cscan->custom_private);
-	List	   *keyops = (List *) lsecond(cscan->custom_private);
-	List	   *keycolls = (List *) lthird(cscan->custom_private);
-	List	   *libraries = (List *) lfourth(cscan->custom_private);
-	List	   *orderkeys = (List *) list_nth(cscan->custom_private, 4);
+	List	   *libraries = (List *) lthird(cscan->custom_private);
 	ListCell   *lc;
 	int			i;
 
@@ -463,10 +422,9 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 		i++;
 	}
 
-	keys_init(&state->partition, keycols, keyops, keycolls, state->query_cxt);
-	state->range = intVal(list_nth(cscan->custom_private, 5)) != 0;
-	keys_init(&state->order, (List *) linitial(orderkeys), (List *) lsecond(orderkeys),
-			  (List *) lthird(orderkeys), state->query_cxt);
+	keys_init(&state->partition, (List *) linitial(cscan->custom_private), state->query_cxt);
+	keys_init(&state->order, (List *) lsecond(cscan->custom_private), state->query_cxt);
+	state->range = intVal(lfourth(cscan->custom_private)) != 0;
 	state->partition_cxt = AllocSetContextCreate(state->query_cxt, "matins_settle_run partition",
 												 ALLOCSET_DEFAULT_SIZES);
 	state->in_partition = false;
@@ -475,12 +433,16 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 
 /*
  * keys_init
- *      Key columns (cols, equality operators ops, collations colls), their values kept in a
- *      context of their own under parent.
+ *      Key columns (key_columns' three lists), their values kept in a context of their own
+ *      under parent.
  */
 static void
-keys_init(KeySet *keys, List *cols, List *ops, List *colls, MemoryContext parent)
+keys_init(KeySet *keys, List *columns, MemoryContext parent)
 {
+	List	   *cols = (List *) linitial(columns);
+	List	   *ops = (List *) lsecond(columns);
+	List	   *colls = (List *) lthird(columns);
+
 	keys->n = list_length(cols);
 	keys->cols = palloc(keys->n * sizeof(AttrNumber));
 	keys->eq = palloc(keys->n * sizeof(FmgrInfo));
@@ -581,9 +543,8 @@ take_input_row(SettleRunState *state, TupleTableSlot *in, TupleTableSlot *slot)
 /*
  * settle_row
  *      Settle the claim of each call on the input row in the scan slot (row) after the
- *      partition's earlier claims; first: the
- *      partition's first row.  With results, each call's settlement goes into its column
- *      there, read-only (as a projection leaves a value: no consumer may take it over), in the
+ *      partition's earlier claims; first: the row is the partition's first.  With results,
+ *      each call's settlement goes into its column there, read-only (as a projection leaves a value: no consumer may take it over), in the
  *      per-row memory, which ExecScan resets before the next row.
  */
 static void
@@ -656,34 +617,21 @@ peers_error(SettleRunState *state, TupleTableSlot *slot)
 
 /*
  * call_policy
- *      The call's what-if policy on this row (NULL: the policy in force), as a C string kept
- *      in the node's memory and made anew only when the argument changes.
+ *      The call's what-if policy on this row (NULL: the policy in force), kept as a C string
+ *      in the node's memory (policy_cstring).
  */
 static const char *
 call_policy(SettleRunState *state, RunCall *call, ExprContext *econtext)
 {
 	bool		isnull;
 	Datum		value;
-	text	   *t;
-	int			len;
 
 	if (call->policy_arg == NULL)
 		return NULL;
 	value = ExecEvalExpr(call->policy_arg, econtext, &isnull);
 	if (isnull)
 		return NULL;
-	t = DatumGetTextPP(value);
-	len = VARSIZE_ANY_EXHDR(t);
-	if (call->policy == NULL || strlen(call->policy) != (size_t) len ||
-		memcmp(call->policy, VARDATA_ANY(t), len) != 0)
-	{
-		if (call->policy != NULL)
-			pfree(call->policy);
-		call->policy = MemoryContextAlloc(state->query_cxt, len + 1);
-		memcpy(call->policy, VARDATA_ANY(t), len);
-		call->policy[len] = '\0';
-	}
-	return call->policy;
+	return policy_cstring(&call->policy, state->query_cxt, DatumGetTextPP(value));
 }
 
 /*

@@ -104,19 +104,19 @@ static const CustomExecMethods settle_exec_methods = {
 };
 
 /*
- * matins_c_function
- *      Whether a function is the C function symbol of the library matins (found by its symbol
- *      and library, whatever the schema and the SQL name: scripts/pgo's pgo_settle is the
- *      matins_settle of its copy of the library, matins_pgo).
+ * matins_c_library
+ *      When a function is the C function symbol of the library matins, that library (its
+ *      probin, palloc'd), else NULL.  Found by symbol and library, whatever the schema and the
+ *      SQL name: scripts/pgo's pgo_settle is the matins_settle of its copy, matins_pgo.
  */
-bool
-matins_c_function(Oid funcid, const char *symbol)
+char *
+matins_c_library(Oid funcid, const char *symbol)
 {
 	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(funcid));
-	bool		ours = false;
+	char	   *ours = NULL;
 
 	if (!HeapTupleIsValid(tup))
-		return false;
+		return NULL;
 	if (((Form_pg_proc) GETSTRUCT(tup))->prolang == ClanguageId)
 	{
 		bool		srcnull,
@@ -131,7 +131,8 @@ matins_c_function(Oid funcid, const char *symbol)
 
 			/* $libdir/matins, or a copy built beside it */
 			base = base ? base + 1 : library;
-			ours = strncmp(base, "matins", 6) == 0;
+			if (strncmp(base, "matins", 6) == 0)
+				ours = library;
 		}
 	}
 	ReleaseSysCache(tup);
@@ -144,7 +145,7 @@ matins_c_function(Oid funcid, const char *symbol)
  *      scan, and the query reads its fields only (not its whole row, nor a system column).
  */
 static bool
-settle_scan_applies(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
+settle_scan_applies(RelOptInfo *rel, RangeTblEntry *rte)
 {
 	RangeTblFunction *rtfunc;
 	FuncExpr   *call;
@@ -165,8 +166,8 @@ settle_scan_applies(PlannerInfo *root, RelOptInfo *rel, RangeTblEntry *rte)
 	if (!IsA(rtfunc->funcexpr, FuncExpr))
 		return false;
 	call = (FuncExpr *) rtfunc->funcexpr;
-	if (call->funcretset || !(matins_c_function(call->funcid, "matins_settle") ||
-							   matins_c_function(call->funcid, "matins_settle_prior")))
+	if (call->funcretset || !(matins_c_library(call->funcid, "matins_settle") ||
+							   matins_c_library(call->funcid, "matins_settle_prior")))
 		return false;
 
 	/* the columns of the FROM item are the row type's, none dropped */
@@ -212,7 +213,7 @@ settle_scan_pathlist(PlannerInfo *root, RelOptInfo *rel, Index rti, RangeTblEntr
 	if (prev_set_rel_pathlist_hook)
 		prev_set_rel_pathlist_hook(root, rel, rti, rte);
 	if (!matins_settle_scan_enabled || rte->rtekind != RTE_FUNCTION ||
-		rel->reloptkind != RELOPT_BASEREL || !settle_scan_applies(root, rel, rte))
+		rel->reloptkind != RELOPT_BASEREL || !settle_scan_applies(rel, rte))
 		return;
 
 	fscan = (Path *) linitial(rel->pathlist);
@@ -451,7 +452,7 @@ matins_settle_support(PG_FUNCTION_ARGS)
  *      Called once from _PG_init: the GUC, the scan's methods (a parallel worker finds them by
  *      name) and the path hook; false when another copy of the library provides them.  A copy of the library loaded under another name, as scripts/pgo
  *      loads its build beside the installed one, adds nothing: the first copy's scan serves the
- *      functions of both (matins_c_function).
+ *      functions of both (matins_c_library).
  */
 bool
 matins_settle_scan_init(void)

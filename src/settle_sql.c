@@ -85,33 +85,39 @@ result_shape(FunctionCallInfo fcinfo, CallCache *cc)
 }
 
 /*
+ * policy_cstring
+ *      A what-if policy argument as a C string kept in *cache (allocated in cxt).  The argument
+ *      is nearly always the same on every row: the string is made anew only when it changes.
+ */
+const char *
+policy_cstring(char **cache, MemoryContext cxt, text *policy)
+{
+	int			len = VARSIZE_ANY_EXHDR(policy);
+
+	if (*cache == NULL || strlen(*cache) != (size_t) len ||
+		memcmp(*cache, VARDATA_ANY(policy), len) != 0)
+	{
+		if (*cache != NULL)
+			pfree(*cache);
+		*cache = MemoryContextAlloc(cxt, len + 1);
+		memcpy(*cache, VARDATA_ANY(policy), len);
+		(*cache)[len] = '\0';
+	}
+	return *cache;
+}
+
+/*
  * policy_arg
- *      The optional what-if policy argument (NULL: the policy in force).  It is nearly always the
- *      same on every row: the C string is kept in the call site's cache and made anew only when
- *      the argument changes.
+ *      The optional what-if policy argument (NULL: the policy in force), kept in the call
+ *      site's cache.
  */
 static const char *
 policy_arg(FunctionCallInfo fcinfo, int argno)
 {
-	CallCache  *cc;
-	text	   *t;
-	int			len;
-
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
-	cc = call_cache(fcinfo);
-	t = PG_GETARG_TEXT_PP(argno);
-	len = VARSIZE_ANY_EXHDR(t);
-	if (cc->policy == NULL || strlen(cc->policy) != (size_t) len ||
-		memcmp(cc->policy, VARDATA_ANY(t), len) != 0)
-	{
-		if (cc->policy != NULL)
-			pfree(cc->policy);
-		cc->policy = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, len + 1);
-		memcpy(cc->policy, VARDATA_ANY(t), len);
-		cc->policy[len] = '\0';
-	}
-	return cc->policy;
+	return policy_cstring(&call_cache(fcinfo)->policy, fcinfo->flinfo->fn_mcxt,
+						  PG_GETARG_TEXT_PP(argno));
 }
 
 /*
