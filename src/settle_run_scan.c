@@ -73,7 +73,22 @@ typedef struct RunCall
 	char	   *policy;			/* the policy argument last seen, as a C string */
 	RunState   *run;			/* the partition's running settlement */
 	int64		person_before;	/* the person of the partition before it, if has_before */
+	Claim		claim;			/* the claim of the row in the scan slot, once decoded */
+	bool		decoded;
 } RunCall;
+
+/*
+ * A field of the first call's claim that the input row would carry as a key of the window
+ * ((c).person_id, ...): under a ROWS frame the node takes it from the decoded claim instead,
+ * and the input plan does not compute it (claim_key_columns).
+ */
+typedef enum ClaimKey
+{
+	CLAIM_KEY_NONE,
+	CLAIM_KEY_CLAIM_ID,
+	CLAIM_KEY_PERSON_ID,
+	CLAIM_KEY_SERVICE_DATE
+} ClaimKey;
 
 /* key columns of the input row (partition or order) and the values last kept */
 typedef struct KeySet
@@ -92,6 +107,8 @@ typedef struct SettleRunState
 {
 	CustomScanState css;
 	int			ninput;			/* columns of the input row, first in the scan row */
+	int			nclaim_keys;	/* claim keys, after them in the scan row */
+	ClaimKey   *claim_keys;
 	int			ncalls;
 	RunCall    *calls;
 	KeySet		partition;		/* the partition key, as of the partition's first row */
@@ -315,12 +332,83 @@ key_columns(PlannerInfo *root, List *clauses, List *input_tlist)
 }
 
 /*
+ * claim_key
+ *      Which field of the claim expression claim_arg an input column's expression is, when it
+ *      is one the node can take from the decoded claim: claim_id, person_id or service_date of
+ *      the same (non-volatile) expression.
+ */
+static ClaimKey
+claim_key(Expr *expr, Expr *claim_arg)
+{
+	FieldSelect *fs = (FieldSelect *) expr;
+	Oid			relid;
+	char	   *name;
+
+	if (!IsA(expr, FieldSelect) || !equal(fs->arg, claim_arg) ||
+		contain_volatile_functions((Node *) claim_arg))
+		return CLAIM_KEY_NONE;
+	relid = get_typ_typrelid(exprType((Node *) claim_arg));
+	name = OidIsValid(relid) ? get_attname(relid, fs->fieldnum, true) : NULL;
+	if (name == NULL || get_atttype(relid, fs->fieldnum) != fs->resulttype)
+		return CLAIM_KEY_NONE;
+	if (strcmp(name, "claim_id") == 0 && fs->resulttype == INT8OID)
+		return CLAIM_KEY_CLAIM_ID;
+	if (strcmp(name, "person_id") == 0 && fs->resulttype == INT8OID)
+		return CLAIM_KEY_PERSON_ID;
+	if (strcmp(name, "service_date") == 0 && fs->resulttype == DATEOID)
+		return CLAIM_KEY_SERVICE_DATE;
+	return CLAIM_KEY_NONE;
+}
+
+/*
+ * claim_key_columns
+ *      Under a ROWS frame, take the claim keys out of a scan's target list (input): the fields
+ *      of the first call's claim that the window's keys read, such as (c).person_id, which
+ *      the node then takes from the claim it decodes anyway, so the scan neither computes nor
+ *      projects them.  Returns the keys, and sets *kept to the input columns left, both as
+ *      target entries in their order (the scan's list renumbered).  Other inputs (a sort, a
+ *      join, ...) keep their columns: a sort's keys are columns of its own row.  Under RANGE
+ *      the node compares the row after a row's peers before it settles that row's claim (as
+ *      WindowAgg does, whose error for the peers comes first), so it keeps the columns too.
+ */
+static List *
+claim_key_columns(Plan *input, Expr *claim_arg, bool range, List **kept)
+{
+	List	   *keys = NIL;
+	ListCell   *lc;
+	AttrNumber	resno = 0;
+
+	*kept = input->targetlist;
+	if (range || !(IsA(input, SeqScan) || IsA(input, IndexScan) || IsA(input, BitmapHeapScan)))
+		return NIL;
+	*kept = NIL;
+	foreach(lc, input->targetlist)
+	{
+		TargetEntry *tle = (TargetEntry *) lfirst(lc);
+
+		if (claim_key(tle->expr, claim_arg) != CLAIM_KEY_NONE)
+			keys = lappend(keys, tle);
+		else
+		{
+			TargetEntry *copy = flatCopyTargetEntry(tle);
+
+			copy->resno = ++resno;
+			*kept = lappend(*kept, copy);
+		}
+	}
+	if (keys != NIL)
+		input->targetlist = *kept;
+	return keys;
+}
+
+/*
  * settle_run_plan
- *      PlanCustomPath: the CustomScan.  Its scan row is the input row followed by the result
- *      of each matins_settle_run call (custom_scan_tlist); its custom expressions are the
- *      calls' arguments; custom_private holds the partition keys and, for a RANGE frame, the
- *      order keys (key_columns), the library of each call's aggregate, and whether the frame
- *      is RANGE.
+ *      PlanCustomPath: the CustomScan.  Its scan row is the input row, then the claim keys
+ *      taken out of it (claim_key_columns), then the result of each matins_settle_run call
+ *      (custom_scan_tlist); its custom expressions are the calls' arguments; custom_private
+ *      holds the partition keys and, for a RANGE frame, the order keys (key_columns), the
+ *      library of each call's aggregate, whether the frame is RANGE, and the claim keys'
+ *      fields.
  */
 static Plan *
 settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
@@ -329,20 +417,33 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	WindowClause *wc = (WindowClause *) linitial(best_path->custom_private);
 	Plan	   *input = (Plan *) linitial(custom_plans);
 	CustomScan *cscan = makeNode(CustomScan);
-	List	   *scan_tlist = NIL;
+	List	   *wfuncs = window_funcs(tlist);
+	Expr	   *claim_arg = (Expr *) linitial(((WindowFunc *) linitial(wfuncs))->args);
+	List	   *row_tlist = NIL;	/* the input columns and claim keys, as the scan row has them */
+	List	   *scan_tlist;
+	List	   *kept;
+	List	   *keys;
+	List	   *key_fields = NIL;
 	List	   *args = NIL;
 	List	   *libraries = NIL;
 	bool		range = (wc->frameOptions & FRAMEOPTION_RANGE) != 0;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
-	foreach(lc, input->targetlist)
+	keys = claim_key_columns(input, claim_arg, range, &kept);
+	foreach(lc, list_concat_copy(kept, keys))
 	{
-		TargetEntry *tle = (TargetEntry *) lfirst(lc);
+		TargetEntry *tle = flatCopyTargetEntry((TargetEntry *) lfirst(lc));
 
-		scan_tlist = lappend(scan_tlist, makeTargetEntry(copyObject(tle->expr), ++resno, NULL, false));
+		tle->resno = ++resno;
+		tle->resjunk = false;
+		row_tlist = lappend(row_tlist, tle);
 	}
-	foreach(lc, window_funcs(tlist))
+	foreach(lc, keys)
+		key_fields = lappend_int(key_fields, (int) claim_key(((TargetEntry *) lfirst(lc))->expr,
+															 claim_arg));
+	scan_tlist = list_copy(row_tlist);
+	foreach(lc, wfuncs)
 	{
 		WindowFunc *wf = (WindowFunc *) lfirst(lc);
 
@@ -358,10 +459,9 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	cscan->custom_plans = custom_plans;
 	cscan->custom_exprs = args;
 	/* a RANGE frame ends at the row's last peer: the order keys tell peers */
-	cscan->custom_private = list_make4(key_columns(root, wc->partitionClause, input->targetlist),
-									   key_columns(root, range ? wc->orderClause : NIL,
-												   input->targetlist),
-									   libraries, makeInteger(range));
+	cscan->custom_private = list_make5(key_columns(root, wc->partitionClause, row_tlist),
+									   key_columns(root, range ? wc->orderClause : NIL, row_tlist),
+									   libraries, makeInteger(range), key_fields);
 	cscan->custom_scan_tlist = scan_tlist;
 	cscan->methods = &settle_run_scan_methods;
 	return &cscan->scan.plan;
@@ -401,6 +501,10 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 											  eflags & ~(EXEC_FLAG_BACKWARD | EXEC_FLAG_MARK)));
 	state->query_cxt = CurrentMemoryContext;
 	state->ninput = list_length(input->targetlist);
+	state->nclaim_keys = list_length((List *) list_nth(cscan->custom_private, 4));
+	state->claim_keys = palloc(Max(state->nclaim_keys, 1) * sizeof(ClaimKey));
+	foreach(lc, (List *) list_nth(cscan->custom_private, 4))
+		state->claim_keys[foreach_current_index(lc)] = (ClaimKey) lfirst_int(lc);
 	state->ncalls = list_length(cscan->custom_exprs);
 	state->calls = palloc0(state->ncalls * sizeof(RunCall));
 	i = 0;
@@ -415,7 +519,7 @@ settle_run_begin_scan(CustomScanState *node, EState *estate, int eflags)
 											true, NULL)) ();
 		call->claim_arg = ExecInitExpr((Expr *) linitial(args), &node->ss.ps);
 		call->policy_arg = list_length(args) > 1 ? ExecInitExpr((Expr *) lsecond(args), &node->ss.ps) : NULL;
-		call->resultno = state->ninput + i;
+		call->resultno = state->ninput + state->nclaim_keys + i;
 		type = TupleDescAttr(scan_desc, call->resultno)->atttypid;
 		call->api->shape_init(&call->shape, BlessTupleDesc(lookup_rowtype_tupdesc_copy(type, -1)));
 		call->tupdesc_id = lookup_type_cache(type, TYPECACHE_TUPDESC)->tupDesc_identifier;
@@ -523,14 +627,39 @@ start_partition(SettleRunState *state, TupleTableSlot *slot)
 }
 
 /*
+ * decode_claim
+ *      Decode the call's claim on the row in the econtext's scan slot, in the current memory
+ *      context (the per-row one), unless it was.
+ */
+static void
+decode_claim(SettleRunState *state, RunCall *call, ExprContext *econtext)
+{
+	bool		isnull;
+	Datum		claim_datum;
+
+	if (call->decoded)
+		return;
+	claim_datum = ExecEvalExpr(call->claim_arg, econtext, &isnull);
+	if (isnull)
+		call->api->refuse_null();
+	call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &call->claim);
+	call->decoded = true;
+}
+
+/*
  * take_input_row
- *      The input row in, as the scan row's first columns (the calls' results, after them, are
- *      NULL until settle_row puts them in); the values stay the input slot's.
+ *      The input row in, as the scan row's first columns (the values stay the input slot's),
+ *      then the claim keys, from the first call's claim, decoded for them; the calls' results,
+ *      last, are NULL until settle_row puts them in.  Without claim keys the claims are
+ *      decoded as each is settled, as the aggregate's transition decodes them.
  */
 static void
 take_input_row(SettleRunState *state, TupleTableSlot *in, TupleTableSlot *slot)
 {
+	ExprContext *econtext = state->css.ss.ps.ps_ExprContext;
 	int			natts = slot->tts_tupleDescriptor->natts;
+	const Claim *claim = &state->calls[0].claim;
+	MemoryContext old;
 
 	ExecClearTuple(slot);
 	slot_getallattrs(in);
@@ -538,14 +667,45 @@ take_input_row(SettleRunState *state, TupleTableSlot *in, TupleTableSlot *slot)
 	memcpy(slot->tts_isnull, in->tts_isnull, state->ninput * sizeof(bool));
 	memset(slot->tts_isnull + state->ninput, true, (natts - state->ninput) * sizeof(bool));
 	ExecStoreVirtualTuple(slot);
+	for (int i = 0; i < state->ncalls; i++)
+		state->calls[i].decoded = false;
+	if (state->nclaim_keys == 0)
+		return;
+
+	old = MemoryContextSwitchTo(econtext->ecxt_per_tuple_memory);
+	econtext->ecxt_scantuple = slot;
+	decode_claim(state, &state->calls[0], econtext);
+	MemoryContextSwitchTo(old);
+	for (int k = 0; k < state->nclaim_keys; k++)
+	{
+		int			col = state->ninput + k;
+
+		slot->tts_isnull[col] = false;
+		switch (state->claim_keys[k])
+		{
+			case CLAIM_KEY_CLAIM_ID:
+				slot->tts_values[col] = Int64GetDatum(claim->claim_id);
+				slot->tts_isnull[col] = claim->claim_id_null;
+				break;
+			case CLAIM_KEY_PERSON_ID:
+				slot->tts_values[col] = Int64GetDatum(claim->person_id);
+				break;
+			case CLAIM_KEY_SERVICE_DATE:
+				slot->tts_values[col] = DateADTGetDatum(claim->service_date);
+				break;
+			case CLAIM_KEY_NONE:
+				elog(ERROR, "matins_settle_run: a claim key without a field");
+		}
+	}
 }
 
 /*
  * settle_row
  *      Settle the claim of each call on the input row in the scan slot (row) after the
  *      partition's earlier claims; first: the row is the partition's first.  With results,
- *      each call's settlement goes into its column there, read-only (as a projection leaves a value: no consumer may take it over), in the
- *      per-row memory, which ExecScan resets before the next row.
+ *      each call's settlement goes into its column there, read-only (as a projection leaves a
+ *      value: no consumer may take it over), in the per-row memory, which ExecScan resets
+ *      before the next row.
  */
 static void
 settle_row(SettleRunState *state, TupleTableSlot *row, bool first, TupleTableSlot *results)
@@ -557,18 +717,13 @@ settle_row(SettleRunState *state, TupleTableSlot *row, bool first, TupleTableSlo
 	for (int i = 0; i < state->ncalls; i++)
 	{
 		RunCall    *call = &state->calls[i];
-		bool		isnull;
-		Datum		claim_datum = ExecEvalExpr(call->claim_arg, econtext, &isnull);
 		const char *policy;
-		Claim		claim;
 
-		if (isnull)
-			call->api->refuse_null();
+		decode_claim(state, call, econtext);
 		policy = call_policy(state, call, econtext);
-		call->api->decode(claim_datum, &call->claim_type, state->query_cxt, &claim);
-		if (first && state->has_before && claim.person_id == call->person_before)
-			call->api->split_error(claim.person_id);
-		call->api->add(call->run, &claim, policy);
+		if (first && state->has_before && call->claim.person_id == call->person_before)
+			call->api->split_error(call->claim.person_id);
+		call->api->add(call->run, &call->claim, policy);
 		call->person_before = call->api->person(call->run);
 		if (results != NULL)
 		{

@@ -6,7 +6,7 @@
 -- errors must be the aggregate's.  test/settle_properties.sql compares the two on 4000 claims.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(37);
+SELECT plan(45);
 
 -- the plan text of a query, one string
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -14,6 +14,19 @@ DECLARE line text; plan text := '';
 BEGIN
   FOR line IN EXECUTE 'EXPLAIN (COSTS OFF, VERBOSE) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
   RETURN plan;
+END $$;
+-- the error a query raises (SQLSTATE, message, detail), with matins' nodes or PostgreSQL's
+CREATE FUNCTION pg_temp.window_error(q text, scan boolean) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM set_config('matins.settle_scan', CASE WHEN scan THEN 'on' ELSE 'off' END, true);
+  EXECUTE q;
+  RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+  DECLARE detail text;
+  BEGIN
+    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || coalesce(detail, '');
+  END;
 END $$;
 
 -- Jilin prenatal claims (JL24-PN: 1000 a pregnancy, the excess to general outpatient) and Lanzhou
@@ -98,6 +111,48 @@ SELECT is((SELECT count(*) FROM (
              SELECT i, matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) AS s FROM rci) x
            JOIN ref USING (i) WHERE x.s::text IS DISTINCT FROM ref.s::text), 0::bigint,
           'and its settlements are WindowAgg''s');
+-- from an index scan under ROWS, the node takes the window's keys from the claim it decodes:
+-- the scan reads only the claims, and the keys the query shows are the claim's own fields
+SELECT matches(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rci$$),
+               E'MatinsSettleRun\\)\\s+Output: \\(matins_settle_run\\(c\\) OVER \\(\\?\\)\\), \\(\\(c\\)\\.service_date\\), \\(\\(c\\)\\.claim_id\\), \\(\\(c\\)\\.person_id\\)\\s+Running Settlement: matins_settle_run\\(rci\\.c\\)\\s+->  Index Scan \\S+ \\S+ on pg_temp\\.rci\\s+Output: c\\s*$',
+               'under ROWS the index scan reads the claims only: the node gives the keys from the claims');
+SELECT matches(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id) FROM rci$$),
+               E'Index Scan \\S+ \\S+ on pg_temp\\.rci\\s+Output: \\(c\\)\\.service_date, \\(c\\)\\.claim_id, \\(c\\)\\.person_id, c\\s*$',
+               'under RANGE the scan computes the keys (the node compares the row after the peers before it settles it)');
+SELECT is((SELECT count(*) FROM (
+             SELECT i, (c).person_id AS p, (c).service_date AS d, (c).claim_id AS k,
+                    matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) AS s FROM rci) x
+           JOIN ref USING (i) JOIN rc USING (i)
+           WHERE x.s::text IS DISTINCT FROM ref.s::text OR x.p IS DISTINCT FROM (rc.c).person_id
+              OR x.d IS DISTINCT FROM (rc.c).service_date OR x.k IS DISTINCT FROM (rc.c).claim_id), 0::bigint,
+          'the keys in the query''s output, given by the node, are the claims'' own');
+-- claims without a claim id (NULL, last in the index's order): the node's settlements are WindowAgg's
+CREATE TEMP TABLE rcn AS
+SELECT i, CASE WHEN i % 7 = 0 THEN jsonb_populate_record(c, '{"claim_id": null}') ELSE c END AS c FROM rc;
+CREATE INDEX ON rcn (((c).person_id), ((c).service_date), ((c).claim_id));
+ANALYZE rcn;
+SELECT ok((SELECT count(*) FROM rcn WHERE (c).claim_id IS NULL) > 0, 'some claims have no claim id');
+SELECT is((SELECT count(*) FROM (
+             SELECT i, (c).claim_id AS k, matins_settle_run(c) OVER w AS s FROM rcn
+             WINDOW w AS (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING)) x
+           JOIN (SELECT i, s FROM ref) r USING (i) JOIN rcn USING (i)
+           WHERE x.k IS DISTINCT FROM (rcn.c).claim_id
+              OR (x.s).fund_total IS DISTINCT FROM (r.s).fund_total OR (x.s).claim_id IS DISTINCT FROM (rcn.c).claim_id), 0::bigint,
+          'claims without a claim id, read from the index: NULL keys, the same amounts');
+-- the aggregate's errors when the node reads the claims from an index
+CREATE TEMP TABLE rcb AS
+SELECT c FROM rc UNION ALL
+SELECT matins.make_claim(claim_id => 900, person_id => NULL, region => '620100', service_date => '2025-09-20',
+                         scheme => 'employee', person_type => 'enterprise', benefit => 'delivery', total => 800);
+CREATE INDEX ON rcb (((c).person_id), ((c).service_date), ((c).claim_id));
+CREATE INDEX ON rcb (((c).person_id), ((c).total), ((c).claim_id));
+ANALYZE rcb;
+SELECT matches(pg_temp.plan_of($$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).total, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rcb WHERE (c).person_id IS NOT NULL$$),
+               'MatinsSettleRun.*Index Scan', 'the query out of date order reads the index');
+SELECT is(pg_temp.window_error(q, true), pg_temp.window_error(q, false), 'read from an index, the node''s error is WindowAgg''s: ' || label)
+FROM (VALUES ('a null person', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).service_date, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rcb$$),
+             ('claims out of date order', $$SELECT matins_settle_run(c) OVER (PARTITION BY (c).person_id ORDER BY (c).total, (c).claim_id ROWS UNBOUNDED PRECEDING) FROM rcb WHERE (c).person_id IS NOT NULL$$)) v(label, q);
+RESET matins.settle_scan;
 RESET enable_sort;
 -- a LATERAL subquery: the node is rescanned for each person, and counts from the start again
 SELECT is((SELECT count(*) FROM generate_series(0, 9) p, LATERAL (
@@ -142,18 +197,6 @@ SELECT results_eq($$SELECT (s).claim_id, (s).fund_total, (s).over_cap, (s).trans
                   'JL24-PN: 600, then 400 with 300 over the 1000 cap to general outpatient');
 
 -- the aggregate's errors, from the node (and the same from WindowAgg)
-CREATE FUNCTION pg_temp.window_error(q text, scan boolean) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM set_config('matins.settle_scan', CASE WHEN scan THEN 'on' ELSE 'off' END, true);
-  EXECUTE q;
-  RETURN 'no error';
-EXCEPTION WHEN OTHERS THEN
-  DECLARE detail text;
-  BEGIN
-    GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-    RETURN SQLSTATE || ': ' || SQLERRM || ' / ' || coalesce(detail, '');
-  END;
-END $$;
 CREATE TEMP TABLE bad (label text, q text);
 INSERT INTO bad VALUES
   ('a null claim', $$SELECT matins_settle_run(c) OVER (PARTITION BY 1 ORDER BY 1 ROWS UNBOUNDED PRECEDING) FROM (VALUES (NULL::matins.claim)) v(c)$$),
