@@ -248,8 +248,8 @@ extern const SettleRunApi *matins_settle_run_api(void);
 struct ExpandedRecordHeader;
 extern struct ExpandedRecordHeader *settlement_record_lend(const SettlementShape *shape,
 														   uint64 tupdesc_id, Size room,
-														   HeapTuple *tuple);
-extern void settlement_record_fill(struct ExpandedRecordHeader *erh, HeapTuple tuple);
+														   char **values);
+extern void settlement_record_fill(struct ExpandedRecordHeader *erh, char *values, Size len);
 
 /* usage */
 extern void usage_init(Usage *u, MemoryContext cxt);

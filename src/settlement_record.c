@@ -3,15 +3,15 @@
  *      Expanded matins.settlement records for matins_settle's results, lent from a small pool.
  *
  *      Called in an expression, matins_settle returns its settlement as an expanded record
- *      (utils/expandedrecord.h) that holds the flat row and, beside it, every field's value as
- *      a datum pointing into the row.  A field selected from the result, as in
- *      (matins_settle(c)).fund_total, is then read at once; from a flat row the server walks
- *      the fields before it, every row.  Anything that needs the row (output, a stored tuple,
- *      a sort) gets it by one copy.
+ *      (utils/expandedrecord.h) that holds every field's value as a datum, the values written
+ *      into one buffer of the record (settlement_tuple.c, write_values), and no flat row.  A
+ *      field selected from the result, as in (matins_settle(c)).fund_total, is then read at
+ *      once; from a flat row the server walks the fields before it, every row.  Anything that
+ *      needs the row (output, a stored tuple, a sort) has the server form it from the values.
  *
  *      An expanded record lives in a memory context of its own.  Making one and deleting it for
  *      each row costs about what the walk it saves does, so records are lent from a pool, and
- *      each keeps its context and its row buffer from row to row:
+ *      each keeps its context and its value buffer from row to row:
  *
  *      - a record is handed out read-write, as a function returns a new expanded object, and
  *        lent for as long as the context the call ran in, the row's: a callback on that context
@@ -34,13 +34,13 @@
 #include "settle.h"
 
 #define RECORD_POOL_SIZE 8
-#define RECORD_ROW_MIN 512		/* the first row buffer of a record, in bytes */
+#define RECORD_VALUES_MIN 512	/* the first value buffer of a record, in bytes */
 
 typedef struct PooledRecord
 {
 	ExpandedRecordHeader *erh;	/* NULL: the slot holds no record */
-	HeapTuple	tuple;			/* in the record's context, its row buffer after it */
-	Size		room;			/* bytes of the row buffer */
+	char	   *values;			/* the value buffer, in the record's context */
+	Size		room;			/* its bytes */
 	Size		allocated;		/* the context's allocated bytes when set up */
 	uint64		tupdesc_id;		/* the typcache's identifier of the record's descriptor */
 	uint32		lending;		/* counts the lendings, to tell a stale callback */
@@ -105,23 +105,9 @@ record_returned(void *arg)
 }
 
 /*
- * record_tuple
- *      A tuple in erh's context whose t_data has room bytes for a row.
- */
-static HeapTuple
-record_tuple(ExpandedRecordHeader *erh, Size room)
-{
-	HeapTuple	tuple = MemoryContextAlloc(erh->hdr.eoh_context, HEAPTUPLESIZE + room);
-
-	tuple->t_data = (HeapTupleHeader) ((char *) tuple + HEAPTUPLESIZE);
-	ItemPointerSetInvalid(&tuple->t_self);
-	tuple->t_tableOid = InvalidOid;
-	return tuple;
-}
-
-/*
  * record_make
- *      A new record of the settlement type in slot r, with a row buffer of at least room bytes.
+ *      A new record of the settlement type in slot r, with a value buffer of at least room
+ *      bytes.
  */
 static void
 record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
@@ -135,8 +121,8 @@ record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
 	gone->func = record_gone;
 	gone->arg = CALLBACK_ARG(i, r->making);
 	MemoryContextRegisterResetCallback(erh->hdr.eoh_context, gone);
-	r->room = Max(room, RECORD_ROW_MIN);
-	r->tuple = record_tuple(erh, r->room);
+	r->room = Max(room, RECORD_VALUES_MIN);
+	r->values = MemoryContextAlloc(erh->hdr.eoh_context, r->room);
 	r->allocated = erh->hdr.eoh_context->mem_allocated;
 	r->tupdesc_id = erh->er_tupdesc_id;
 	r->erh = erh;
@@ -144,14 +130,14 @@ record_make(PooledRecord *r, int i, const SettlementShape *shape, Size room)
 
 /*
  * settlement_record_lend
- *      A read-write expanded settlement record for this call's result, and a tuple whose t_data
- *      has room bytes for the row, in the record's context: lent from the pool until the
- *      current memory context is reset, or, when every record is lent, made in that context.
+ *      A read-write expanded settlement record for this call's result, and a buffer of room
+ *      bytes for its values, in the record's context: lent from the pool until the current
+ *      memory context is reset, or, when every record is lent, made in that context.
  *      tupdesc_id: the typcache's identifier of the settlement type's descriptor now.
  */
 ExpandedRecordHeader *
 settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size room,
-					   HeapTuple *tuple)
+					   char **values)
 {
 	MemoryContextCallback *returned;
 	PooledRecord *r = NULL;
@@ -178,7 +164,7 @@ settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size roo
 																	 shape->desc->tdtypmod,
 																	 CurrentMemoryContext);
 
-		*tuple = record_tuple(erh, room);
+		*values = MemoryContextAlloc(erh->hdr.eoh_context, room);
 		return erh;
 	}
 
@@ -188,27 +174,29 @@ settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size roo
 	returned->arg = CALLBACK_ARG(i, r->lending);
 	MemoryContextRegisterResetCallback(CurrentMemoryContext, returned);
 	r->lent = true;
-	*tuple = r->tuple;
+	*values = r->values;
 	return r->erh;
 }
 
 /*
  * settlement_record_fill
- *      Make erh hold the flat row of tuple (the one settlement_record_lend gave, or one in
- *      erh's context), whose fields the caller wrote in erh->dvalues and erh->dnulls, pointing
- *      into it.
+ *      Make erh hold the field values the caller wrote in erh->dvalues and erh->dnulls, those
+ *      passed by reference in the len bytes at values (the buffer settlement_record_lend gave,
+ *      or one in erh's context).
  */
 void
-settlement_record_fill(ExpandedRecordHeader *erh, HeapTuple tuple)
+settlement_record_fill(ExpandedRecordHeader *erh, char *values, Size len)
 {
 	/*
-	 * What expanded_record_set_tuple does for a row the record does not own (it is not freed
-	 * if the record is given another), and then what deconstruct_expanded_record does when the
-	 * fields point into the row.
+	 * The state expanded_record_set_field leaves, without copying a value into the record's
+	 * context one by one: field values, no flat row (flat_size 0: the server measures the
+	 * row when it forms it).  The buffer is given as the range of the record's original
+	 * values, which the server does not free when a field is replaced (expandedrecord.c
+	 * frees a replaced value only outside fstartptr .. fendptr).
 	 */
-	erh->fvalue = tuple;
-	erh->fstartptr = (char *) tuple->t_data;
-	erh->fendptr = (char *) tuple->t_data + tuple->t_len;
+	erh->fvalue = NULL;
+	erh->fstartptr = values;
+	erh->fendptr = values + len;
 	erh->flat_size = 0;
-	erh->flags = (erh->flags & ER_FLAGS_NON_DATA) | ER_FLAG_FVALUE_VALID | ER_FLAG_DVALUES_VALID;
+	erh->flags = (erh->flags & ER_FLAGS_NON_DATA) | ER_FLAG_DVALUES_VALID;
 }

@@ -331,19 +331,21 @@ row_room(const Claim *claim, Datum policy, Datum route, Datum transfer, Datum no
  * write_row
  *      The settlement's row, written directly at td (row_room bytes), laid out as
  *      heap_form_tuple lays it out; returns its length.  The caller checked shape->direct and
- *      that policy and route are short.  With dvalues, each field's value is also given as a
- *      datum pointing into the row, as heap_deform_tuple would give it.
+ *      that policy and route are short.
  */
-static pg_attribute_always_inline Size
+static Size
 write_row(HeapTupleHeader td, const Claim *claim, const Settlement *s,
-		  const SettlementShape *shape, Datum policy, Datum route, Datum transfer, Datum notes,
-		  Datum *dvalues, bool *dnulls)
+		  const SettlementShape *shape, Datum policy, Datum route, Datum transfer, Datum notes)
 {
 	bool		has_null = claim->claim_id_null || transfer == (Datum) 0;
 	Size		hoff = has_null ? MAXALIGN(SizeofHeapTupleHeader + BITMAPLEN(N_SETTLEMENT_FIELDS))
 		: MAXALIGN(SizeofHeapTupleHeader);
 	char	   *data = (char *) td + hoff;
 	Size		off = 0;
+	const Fen	amounts[12] = {
+		s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
+		s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
+	};
 
 	memcpy(td, shape->header, SizeofHeapTupleHeader);
 	memset((char *) td + SizeofHeapTupleHeader, 0, hoff - SizeofHeapTupleHeader);
@@ -368,75 +370,107 @@ write_row(HeapTupleHeader td, const Claim *claim, const Settlement *s,
 		memcpy(data, &id, sizeof(int64));
 		off = sizeof(int64);
 	}
-	if (dvalues)
-	{
-		dvalues[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
-		dvalues[1] = PointerGetDatum(data + off);
-	}
 	put_varlena(data, &off, policy);
-	if (dvalues)
-		dvalues[2] = PointerGetDatum(data + off);
 	put_varlena(data, &off, route);
 	/*
-	 * The twelve amounts in contract order, transfer_to after the eighth.  The flat row, which
-	 * a call in FROM returns and the function scan copies, is written in a loop, not with
-	 * twelve copies of the amount writer: there the engine shares the instruction cache with
-	 * the scan's own code, and smaller code runs faster.  The expanded record's row, returned in
-	 * an expression, is written with the copies, which run fewer instructions.
+	 * The twelve amounts in contract order, transfer_to after the eighth, written in a loop,
+	 * not with twelve copies of the amount writer: the flat row is what a call in FROM returns,
+	 * where the engine shares the instruction cache with the function scan's own code, and
+	 * smaller code runs faster there.
 	 */
-	if (dvalues)
-	{
-#define PUT_AMOUNT(field, value) \
-	do { \
-		dvalues[field] = PointerGetDatum(data + off); \
-		put_amount(data, &off, (value)); \
-	} while (0)
-		PUT_AMOUNT(3, s->total);
-		PUT_AMOUNT(4, s->self_pay);
-		PUT_AMOUNT(5, s->over_limit);
-		PUT_AMOUNT(6, s->pre_self_pay);
-		PUT_AMOUNT(7, s->in_scope);
-		PUT_AMOUNT(8, s->deductible);
-		PUT_AMOUNT(9, s->copay);
-		PUT_AMOUNT(10, s->over_cap);
-		/* a value with a four-byte header is int-aligned (put_varlena) */
-		dvalues[S_TRANSFER_TO] = transfer == (Datum) 0 ? (Datum) 0 : PointerGetDatum(
-			data + (VARATT_IS_SHORT(DatumGetPointer(transfer)) ? off : INTALIGN(off)));
-		if (transfer != (Datum) 0)
-			put_varlena(data, &off, transfer);
-		PUT_AMOUNT(12, s->maternity_fund);
-		PUT_AMOUNT(13, s->pooled_fund);
-		PUT_AMOUNT(14, s->fund_total);
-		PUT_AMOUNT(15, s->personal);
-#undef PUT_AMOUNT
-	}
-	else
-	{
-		const Fen	amounts[12] = {
-			s->total, s->self_pay, s->over_limit, s->pre_self_pay, s->in_scope, s->deductible,
-			s->copay, s->over_cap, s->maternity_fund, s->pooled_fund, s->fund_total, s->personal
-		};
-
 #pragma GCC unroll 1
-		for (int i = 0; i < 12; i++)
-		{
-			if (i == 8 && transfer != (Datum) 0)
-				put_varlena(data, &off, transfer);
-			put_amount(data, &off, amounts[i]);
-		}
-	}
-	if (dvalues)
+	for (int i = 0; i < 12; i++)
 	{
-		dvalues[S_NOTES] = PointerGetDatum(data + (VARATT_IS_SHORT(DatumGetPointer(notes)) ?
-													off : INTALIGN(off)));
-		memset(dnulls, 0, N_SETTLEMENT_FIELDS);
-		dnulls[S_CLAIM_ID] = claim->claim_id_null;
-		dnulls[S_TRANSFER_TO] = transfer == (Datum) 0;
+		if (i == 8 && transfer != (Datum) 0)
+			put_varlena(data, &off, transfer);
+		put_amount(data, &off, amounts[i]);
 	}
 	put_varlena(data, &off, notes);
 
 	HeapTupleHeaderSetDatumLength(td, hoff + off);
 	return hoff + off;
+}
+
+/*
+ * put_amount_aligned
+ *      Append an amount at data + *off (int-aligned) as a numeric with a four-byte header, and
+ *      return it as a datum; *off stays int-aligned.  Up to FEN_NUMERIC_MAX + 3 bytes are
+ *      written (the next value overwrites those past the amount).
+ */
+static pg_attribute_always_inline Datum
+put_amount_aligned(char *data, Size *off, Fen fen)
+{
+	char	   *p = data + *off;
+	/* the packed form one byte in, then its one-byte header overwritten by the four-byte one */
+	Size		len = fen_to_numeric_packed(fen, p + 3) + 3;
+
+	SET_VARSIZE(p, len);
+	*off = INTALIGN(*off + len);
+	return PointerGetDatum(p);
+}
+
+/*
+ * values_room
+ *      The most bytes write_values can take for a settlement with these texts.
+ */
+static pg_attribute_always_inline Size
+values_room(Datum policy, Datum route, Datum transfer, Datum notes)
+{
+	return 12 * INTALIGN(FEN_NUMERIC_MAX + 3) + varlena_room(policy) + varlena_room(route) +
+		(transfer ? varlena_room(transfer) : 0) + varlena_room(notes) +
+		PACKED_SLACK;			/* a short value is copied as a block of that size */
+}
+
+/*
+ * write_values
+ *      The settlement's field values for an expanded record: each written at data (int-aligned,
+ *      values_room bytes) and given in dvalues, with the nulls in dnulls; returns the bytes
+ *      used.  The amounts come first, int-aligned with four-byte headers: an aggregate such as
+ *      sum() then takes them as they are (a one-byte header would make it copy each).  The
+ *      texts and notes are copies too, not the catalog's own values, so that the record holds
+ *      all it points to whoever takes it over.
+ */
+static pg_attribute_always_inline Size
+write_values(char *data, const Claim *claim, const Settlement *s, Datum policy, Datum route,
+			 Datum transfer, Datum notes, Datum *dvalues, bool *dnulls)
+{
+	Size		off = 0;
+
+	dvalues[3] = put_amount_aligned(data, &off, s->total);
+	dvalues[4] = put_amount_aligned(data, &off, s->self_pay);
+	dvalues[5] = put_amount_aligned(data, &off, s->over_limit);
+	dvalues[6] = put_amount_aligned(data, &off, s->pre_self_pay);
+	dvalues[7] = put_amount_aligned(data, &off, s->in_scope);
+	dvalues[8] = put_amount_aligned(data, &off, s->deductible);
+	dvalues[9] = put_amount_aligned(data, &off, s->copay);
+	dvalues[10] = put_amount_aligned(data, &off, s->over_cap);
+	dvalues[12] = put_amount_aligned(data, &off, s->maternity_fund);
+	dvalues[13] = put_amount_aligned(data, &off, s->pooled_fund);
+	dvalues[14] = put_amount_aligned(data, &off, s->fund_total);
+	dvalues[15] = put_amount_aligned(data, &off, s->personal);
+
+	/* a value with a four-byte header is int-aligned (put_varlena) */
+#define VARLENA_AT(d) PointerGetDatum(data + (VARATT_IS_SHORT(DatumGetPointer(d)) ? off : INTALIGN(off)))
+	dvalues[1] = VARLENA_AT(policy);
+	put_varlena(data, &off, policy);
+	dvalues[2] = VARLENA_AT(route);
+	put_varlena(data, &off, route);
+	if (transfer != (Datum) 0)
+	{
+		dvalues[S_TRANSFER_TO] = VARLENA_AT(transfer);
+		put_varlena(data, &off, transfer);
+	}
+	else
+		dvalues[S_TRANSFER_TO] = (Datum) 0;
+	dvalues[S_NOTES] = VARLENA_AT(notes);
+	put_varlena(data, &off, notes);
+#undef VARLENA_AT
+
+	dvalues[S_CLAIM_ID] = Int64GetDatum(claim->claim_id);
+	memset(dnulls, 0, N_SETTLEMENT_FIELDS);
+	dnulls[S_CLAIM_ID] = claim->claim_id_null;
+	dnulls[S_TRANSFER_TO] = transfer == (Datum) 0;
+	return off;
 }
 
 /* the values of a row that are not the settlement's amounts */
@@ -479,15 +513,16 @@ settlement_datum(const MatinsCatalog *cat, const Claim *claim, const Settlement 
 	if (!row_texts(cat, s, shape, &v))
 		return settlement_datum_general(claim, s, shape, v.transfer, v.notes);
 	td = palloc(row_room(claim, v.policy, v.route, v.transfer, v.notes));
-	write_row(td, claim, s, shape, v.policy, v.route, v.transfer, v.notes, NULL, NULL);
+	write_row(td, claim, s, shape, v.policy, v.route, v.transfer, v.notes);
 	return PointerGetDatum(td);
 }
 
 /*
  * settlement_expanded
- *      A settlement as an expanded matins.settlement record, read-write: the row
- *      settlement_datum writes, kept in the record's context, and each field's value as a datum
- *      pointing into it (settlement_record.c says why, and where the record comes from).
+ *      A settlement as an expanded matins.settlement record, read-write, that holds its fields'
+ *      values (write_values) and no flat row: PostgreSQL forms the row from them when one is
+ *      needed (output, a stored tuple, ...).  settlement_record.c says why, and where the
+ *      record comes from.
  */
 Datum
 settlement_expanded(const MatinsCatalog *cat, const Claim *claim, const Settlement *s,
@@ -495,19 +530,17 @@ settlement_expanded(const MatinsCatalog *cat, const Claim *claim, const Settleme
 {
 	RowTexts	v;
 	ExpandedRecordHeader *erh;
-	HeapTuple	tuple;
-	Datum	   *dvalues;		/* not null: the writer's tests of it fold away */
+	char	   *values;
 
 	if (!row_texts(cat, s, shape, &v))
 		return settlement_datum_general(claim, s, shape, v.transfer, v.notes);
 	erh = settlement_record_lend(shape, tupdesc_id,
-								 row_room(claim, v.policy, v.route, v.transfer, v.notes), &tuple);
-	dvalues = erh->dvalues;
-	if (erh->nfields != N_SETTLEMENT_FIELDS || dvalues == NULL)
+								 values_room(v.policy, v.route, v.transfer, v.notes), &values);
+	if (erh->nfields != N_SETTLEMENT_FIELDS || erh->dvalues == NULL)
 		elog(ERROR, "matins: the settlement record has %d fields, not %d", erh->nfields,
 			 N_SETTLEMENT_FIELDS);
-	tuple->t_len = write_row(tuple->t_data, claim, s, shape, v.policy, v.route, v.transfer,
-							 v.notes, dvalues, erh->dnulls);
-	settlement_record_fill(erh, tuple);
+	settlement_record_fill(erh, values,
+						   write_values(values, claim, s, v.policy, v.route, v.transfer, v.notes,
+										erh->dvalues, erh->dnulls));
 	return EOHPGetRWDatum(&erh->hdr);
 }
