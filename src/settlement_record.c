@@ -43,15 +43,17 @@ typedef struct PooledRecord
 	Size		room;			/* its bytes */
 	Size		allocated;		/* the context's allocated bytes when set up */
 	uint64		tupdesc_id;		/* the typcache's identifier of the record's descriptor */
-	uint32		lending;		/* counts the lendings, to tell a stale callback */
-	uint32		making;			/* counts the records the slot held, likewise */
-	bool		lent;
+	uint32		making;			/* counts the records the slot held, to tell a stale callback */
+	bool		lent;			/* handed out, and returned registered: until it runs, the slot
+								 * is not lent again, whatever became of its record */
+	MemoryContextCallback returned; /* on the context lent for (record_returned), linked in
+									 * that context's list of callbacks while lent */
 } PooledRecord;
 
 static PooledRecord pool[RECORD_POOL_SIZE];
 static MemoryContext pool_cxt = NULL;
 
-/* a callback's argument: the slot and the count it was registered under */
+/* record_gone's argument: the slot and the record it was registered for */
 #define CALLBACK_ARG(i, count)	((void *) ((uintptr_t) (count) << 8 | (uintptr_t) (i)))
 #define CALLBACK_SLOT(arg)		((int) ((uintptr_t) (arg) & 0xFF))
 #define CALLBACK_COUNT(arg)		((uint32) ((uintptr_t) (arg) >> 8))
@@ -64,9 +66,7 @@ static void
 forget(PooledRecord *r)
 {
 	r->erh = NULL;
-	r->lent = false;
 	r->making++;
-	r->lending++;
 }
 
 /*
@@ -90,13 +90,12 @@ record_gone(void *arg)
 static void
 record_returned(void *arg)
 {
-	PooledRecord *r = &pool[CALLBACK_SLOT(arg)];
+	PooledRecord *r = &pool[(uintptr_t) arg];
 	MemoryContext cxt;
 
-	if (r->lending != CALLBACK_COUNT(arg) || !r->lent || r->erh == NULL)
-		return;
-	r->lent = false;
-	r->lending++;
+	r->lent = false;			/* the callback is off the context's list */
+	if (r->erh == NULL)
+		return;					/* forgotten while lent */
 	cxt = r->erh->hdr.eoh_context;
 	if (cxt->parent != pool_cxt)
 		forget(r);				/* taken over: its new owner deletes it */
@@ -139,7 +138,6 @@ ExpandedRecordHeader *
 settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size room,
 					   char **values)
 {
-	MemoryContextCallback *returned;
 	PooledRecord *r = NULL;
 	int			i;
 
@@ -168,11 +166,13 @@ settlement_record_lend(const SettlementShape *shape, uint64 tupdesc_id, Size roo
 		return erh;
 	}
 
-	/* registered before the record is marked lent: an allocation failure leaves it free */
-	returned = palloc(sizeof(MemoryContextCallback));
-	returned->func = record_returned;
-	returned->arg = CALLBACK_ARG(i, r->lending);
-	MemoryContextRegisterResetCallback(CurrentMemoryContext, returned);
+	/*
+	 * The slot's own callback structure, not one allocated in the context: the slot is not
+	 * lent again before the callback has run, so the structure is never in two lists.
+	 */
+	r->returned.func = record_returned;
+	r->returned.arg = (void *) (uintptr_t) i;
+	MemoryContextRegisterResetCallback(CurrentMemoryContext, &r->returned);
 	r->lent = true;
 	*values = r->values;
 	return r->erh;
