@@ -16,7 +16,7 @@ OBJS         = src/matins.o src/catalog_guard.o src/catalog_cache.o src/money.o 
 # each upgrade script is assembled from the ordered pieces in sql/updates/<version>/
 UPGRADES     = matins--0.1.0--0.2.0.sql matins--0.2.0--0.3.0.sql matins--0.3.0--0.4.0.sql \
                matins--0.4.0--0.5.0.sql matins--0.5.0--0.6.0.sql matins--0.6.0--0.7.0.sql \
-               matins--0.7.0--0.8.0.sql matins--0.8.0--0.9.0.sql
+               matins--0.7.0--0.8.0.sql matins--0.8.0--0.9.0.sql matins--0.9.0--0.9.1.sql
 DATA_built   = matins--$(BASE_VERSION).sql $(UPGRADES)
 
 # pg_regress: inputs in sql/, expected output in expected/ (explicit list: sql/install and
@@ -69,6 +69,9 @@ matins--0.7.0--0.8.0.sql: $(sort $(wildcard sql/updates/0.8.0/*.sql))
 	cat $^ > $@
 
 matins--0.8.0--0.9.0.sql: $(sort $(wildcard sql/updates/0.9.0/*.sql))
+	cat $^ > $@
+
+matins--0.9.0--0.9.1.sql: $(sort $(wildcard sql/updates/0.9.1/*.sql))
 	cat $^ > $@
 
 # PGXS does not track header dependencies: every object depends on every header

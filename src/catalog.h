@@ -44,7 +44,7 @@ string_key(const char *s)
 }
 
 /* the extension version whose catalogs this library reads (matins.control's default_version) */
-#define MATINS_LIBRARY_VERSION "0.9.0"
+#define MATINS_LIBRARY_VERSION "0.9.1"
 
 #define DATE_NO_END		DATEVAL_NOEND
 #define DATE_NO_BEGIN	DATEVAL_NOBEGIN
