@@ -11,9 +11,10 @@
  *      typmod, datum version) is the server's own.  A descriptor of another shape, or a value
  *      that is not short, takes heap_form_tuple itself.
  *
- *      The same row is the flat value of the expanded record matins_settle returns in an
- *      expression (settlement_expanded; settlement_record.c lends the records): the writer then
- *      also gives each field's value as a datum pointing into the row.
+ *      The expanded record matins_settle returns in an expression (settlement_expanded;
+ *      settlement_record.c lends the records) holds no row: its fields' values are written
+ *      into one buffer of the record (write_values), and PostgreSQL forms the row from them
+ *      when it needs one.
  */
 #include "postgres.h"
 
