@@ -4,7 +4,7 @@
 -- amount computed by hand from rules.md; every settlement check also asserts the identities.
 BEGIN;
 SET search_path = "$user", public, matins;
-SELECT plan(51);
+SELECT plan(52);
 
 \ir lib/settle_helpers.sql
 
@@ -191,6 +191,16 @@ SELECT pg_temp.settles(matins_settle(pg_temp.a(33, ARRAY[pg_temp.l('311600009', 
   '{"total": 2100, "self_pay": 200, "pre_self_pay": 160, "in_scope": 1740, "deductible": 1000,
     "pooled_fund": 407}',
   'JL24-ART-2: class A, class B and self-paid lines beside the ART items');
+-- an ART claim with no listed item (a class-A test 300, a class-B drug 1000, a self-paid item
+-- 200): self 200; class B 1000 -> pre 100 (JL19-B); in_scope = 1500 - 200 - 100 = 1200;
+-- deductible 1000; fund 200 x 55% = 110; copay 90; personal 1390.  No line is an item of the
+-- list, so neither JL24-ART-3 nor JL24-ART-4 is cited
+SELECT pg_temp.settles(matins_settle(pg_temp.a(34, ARRAY[pg_temp.l('LAB-1', 1, 300, item_class => 'A'),
+    pg_temp.l('DRUG-1', 1, 1000, item_class => 'B'), pg_temp.l('SELF-1', 1, 200, item_class => 'self')])),
+  '{"total": 1500, "self_pay": 200, "over_limit": 0, "pre_self_pay": 100, "in_scope": 1200,
+    "deductible": 1000, "pooled_fund": 110, "copay": 90, "personal": 1390,
+    "notes": ["JL24-ART-2", "JL19-B", "no_critical_illness"]}',
+  'JL24-ART-2: an ART claim without a listed item cites neither JL24-ART-3 nor JL24-ART-4');
 
 ------------------------------------------------------------------ once per person
 -- run: 2025-03 311600009 600 (level 3: in_scope 540, all deductible, fund 0 - the item's one time

@@ -139,6 +139,7 @@ handle_art(SettleContext *ctx)
 				standard,
 				fund;
 	Micro		ratio;
+	bool		listed = false; /* a line is an item of the list (JL24-ART-3/4 applied) */
 
 	if (c->nlines == 0)
 		ereport(ERROR,
@@ -155,7 +156,10 @@ handle_art(SettleContext *ctx)
 		if (l->item_class == CLASS_SELF)
 			s->self_pay += l->amount;
 		else if (item != NULL)
+		{
 			art_line(ctx, i, l, item, &class_b);
+			listed = true;
+		}
 		else if (l->item_class == CLASS_B)
 			class_b += l->amount;
 		else if (l->item_class == CLASS_A)
@@ -166,8 +170,13 @@ handle_art(SettleContext *ctx)
 					 errmsg("unknown item code \"%s\" in claim line %d", value_for_message(l->item_code), i + 1),
 					 errhint("ART items are listed in matins.art_item; give other items an item_class ('A', 'B' or 'self').")));
 	}
-	add_note(s, "JL24-ART-3");
-	add_note(s, "JL24-ART-4");
+	/* the item standards (JL24-ART-3) and the list's rules (JL24-ART-4) are cited when a line
+	 * is a listed item: a claim of class A, class B and self-paid lines only applies neither */
+	if (listed)
+	{
+		add_note(s, "JL24-ART-3");
+		add_note(s, "JL24-ART-4");
+	}
 
 	/* ART items are class B (JL24-ART-2): the scheme's class-B share is paid first, and its
 	 * rule is cited (JL19-B for a resident); a claim with no class-B line needs no rate */
