@@ -365,29 +365,35 @@ claim_key(Expr *expr, Expr *claim_arg)
  *      Under a ROWS frame, take the claim keys out of a scan's target list (input): the fields
  *      of the first call's claim that the window's keys read, such as (c).person_id, which
  *      the node then takes from the claim it decodes anyway, so the scan neither computes nor
- *      projects them.  Returns the keys, and sets *kept to the input columns left, both as
- *      target entries in their order (the scan's list renumbered).  Other inputs (a sort, a
+ *      projects them.  Returns the keys as target entries in their order, with *fields their
+ *      ClaimKeys (an integer list), and sets *kept to the input columns left (the scan's list,
+ *      renumbered).  Other inputs (a sort, a
  *      join, ...) keep their columns: a sort's keys are columns of its own row.  Under RANGE
  *      the node compares the row after a row's peers before it settles that row's claim (as
  *      WindowAgg does, whose error for the peers comes first), so it keeps the columns too.
  */
 static List *
-claim_key_columns(Plan *input, Expr *claim_arg, bool range, List **kept)
+claim_key_columns(Plan *input, Expr *claim_arg, bool range, List **kept, List **fields)
 {
 	List	   *keys = NIL;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
 	*kept = input->targetlist;
+	*fields = NIL;
 	if (range || !(IsA(input, SeqScan) || IsA(input, IndexScan) || IsA(input, BitmapHeapScan)))
 		return NIL;
 	*kept = NIL;
 	foreach(lc, input->targetlist)
 	{
 		TargetEntry *tle = (TargetEntry *) lfirst(lc);
+		ClaimKey	field = claim_key(tle->expr, claim_arg);
 
-		if (claim_key(tle->expr, claim_arg) != CLAIM_KEY_NONE)
+		if (field != CLAIM_KEY_NONE)
+		{
 			keys = lappend(keys, tle);
+			*fields = lappend_int(*fields, (int) field);
+		}
 		else
 		{
 			TargetEntry *copy = flatCopyTargetEntry(tle);
@@ -423,14 +429,14 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 	List	   *scan_tlist;
 	List	   *kept;
 	List	   *keys;
-	List	   *key_fields = NIL;
+	List	   *key_fields;
 	List	   *args = NIL;
 	List	   *libraries = NIL;
 	bool		range = (wc->frameOptions & FRAMEOPTION_RANGE) != 0;
 	ListCell   *lc;
 	AttrNumber	resno = 0;
 
-	keys = claim_key_columns(input, claim_arg, range, &kept);
+	keys = claim_key_columns(input, claim_arg, range, &kept, &key_fields);
 	foreach(lc, list_concat_copy(kept, keys))
 	{
 		TargetEntry *tle = flatCopyTargetEntry((TargetEntry *) lfirst(lc));
@@ -439,9 +445,6 @@ settle_run_plan(PlannerInfo *root, RelOptInfo *rel, CustomPath *best_path,
 		tle->resjunk = false;
 		row_tlist = lappend(row_tlist, tle);
 	}
-	foreach(lc, keys)
-		key_fields = lappend_int(key_fields, (int) claim_key(((TargetEntry *) lfirst(lc))->expr,
-															 claim_arg));
 	scan_tlist = list_copy(row_tlist);
 	foreach(lc, wfuncs)
 	{

@@ -9,16 +9,7 @@ BEGIN;
 SET search_path = "$user", public, matins;
 SELECT plan(22);
 
-CREATE TEMP TABLE g AS
-SELECT i, matins.make_claim(
-        claim_id => CASE WHEN i % 5 = 1 THEN NULL ELSE i END, person_id => i, region => CASE WHEN i % 5 = 4 THEN '220000' ELSE '620100' END,
-        service_date => date '2025-08-01' + i % 300, scheme => 'employee',
-        person_type => CASE WHEN i % 5 = 1 THEN 'spouse' ELSE 'enterprise' END,
-        maternity_insured => i % 5 <> 1,
-        benefit => (ARRAY['delivery', 'delivery', 'prenatal', 'screening', 'prenatal'])[i % 5 + 1],
-        hospital => CASE WHEN i % 5 = 3 THEN (ARRAY['某县人民医院', '甘肃省人民医院'])[i % 2 + 1] END,
-        total => 1 + (i * 7919 % 900000) / 100.0) AS c
-FROM generate_series(1, 2000) i;
+\ir lib/mixed_claims.sql
 -- the FROM form: flat rows, the reference
 CREATE TEMP TABLE ref AS SELECT g.i, s FROM g, LATERAL matins_settle(g.c) s;
 

@@ -8,13 +8,7 @@ BEGIN;
 SET search_path = "$user", public, matins;
 SELECT plan(45);
 
--- the plan text of a query, one string
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE line text; plan text := '';
-BEGIN
-  FOR line IN EXECUTE 'EXPLAIN (COSTS OFF, VERBOSE) ' || q LOOP plan := plan || line || E'\n'; END LOOP;
-  RETURN plan;
-END $$;
+\ir lib/plan_of.sql
 -- the error a query raises (SQLSTATE, message, detail), with matins' nodes or PostgreSQL's
 CREATE FUNCTION pg_temp.window_error(q text, scan boolean) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
